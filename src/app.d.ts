@@ -1,0 +1,21 @@
+import type { DisplaySettings } from '$lib/display-settings';
+import type { Locale } from '$lib/i18n/locales';
+import type { Db } from '$lib/server/db';
+import type { Session, SessionUser } from '$lib/server/auth/session';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+		}
+		interface Locals {
+			db: Db;
+			locale: Locale;
+			user: SessionUser | null;
+			session: Session | null;
+			display: DisplaySettings;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,79 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { DISPLAY_COOKIE, displayClasses, parseDisplayCookie } from '$lib/display-settings';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, textDirection, type Locale } from '$lib/i18n/locales';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+
+/** Opens the database (and applies migrations) before the first request is served. */
+export const init: ServerInit = async () => {
+	await getDb();
+};
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+const context: Handle = async ({ event, resolve }) => {
+	event.locals.db = await getDb();
+	const first = event.url.pathname.split('/')[1];
+	const cookieLocale = event.cookies.get(LOCALE_COOKIE);
+	let locale: Locale = DEFAULT_LOCALE;
+	if (isLocale(first)) {
+		locale = first;
+		// Remember the language a person last chose, for the next visit to "/".
+		if (cookieLocale !== first && event.request.method === 'GET') {
+			event.cookies.set(LOCALE_COOKIE, first, { path: '/', maxAge: ONE_YEAR, httpOnly: false, sameSite: 'lax', secure: false });
+		}
+	} else if (isLocale(cookieLocale)) {
+		locale = cookieLocale;
+	}
+	event.locals.locale = locale;
+	event.locals.display = parseDisplayCookie(event.cookies.get(DISPLAY_COOKIE));
+	return resolve(event);
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const secure = event.url.protocol === 'https:';
+		const validated = await validateSessionToken(event.locals.db, token);
+		if (validated) {
+			event.locals.user = validated.user;
+			event.locals.session = validated.session;
+			if (validated.renewed) setSessionCookie(event.cookies, token, validated.session.expiresAt, secure);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+const page: Handle = async ({ event, resolve }) => {
+	const { locale, display } = event.locals;
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html
+				.replace('%lotse.lang%', locale)
+				.replace('%lotse.dir%', textDirection(locale))
+				.replace('%lotse.classes%', displayClasses(display))
+	});
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set(
+		'Permissions-Policy',
+		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()'
+	);
+	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	return response;
+};
+
+export const handle = sequence(context, session, page);
+
+/** Errors are logged on the server; people see a plain message, never a stack trace. */
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? 'errors.notFound' : 'errors.server' };
+};

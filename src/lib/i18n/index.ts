@@ -1,0 +1,34 @@
+/**
+ * What components use to translate: `t('nav.learn')`. It reads the translator that the root
+ * layout created for this request (server) or this page (browser), so components need no props.
+ */
+import { page } from '$app/state';
+import type { TOptions } from 'i18next';
+import type { DisplaySettings } from '$lib/display-settings';
+import type { Locale } from './locales';
+import type { Translate } from './translator';
+
+/** What the root layout puts into every page's data. */
+export interface RootData {
+	locale: Locale;
+	t: Translate;
+	user: { username: string; role: 'learner' | 'instructor' | 'moderator' | 'admin' } | null;
+	display: DisplaySettings;
+}
+
+export function rootData(): RootData {
+	return page.data as RootData;
+}
+
+export function t(key: string, options?: TOptions): string {
+	return rootData().t(key, options);
+}
+
+export function currentLocale(): Locale {
+	return rootData().locale;
+}
+
+/** A path inside the current language, e.g. href('/learn') → "/de/learn". */
+export function href(path: string): string {
+	return `/${rootData().locale}${path === '/' ? '' : path}`;
+}

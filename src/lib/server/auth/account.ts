@@ -1,0 +1,156 @@
+/**
+ * Accounts: sign-up, sign-in, password change, and a person's right to take their data
+ * with them and to delete it.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import { newId } from '../db/ids.ts';
+import {
+	addressThrottleKey,
+	clearLoginFailures,
+	lockedUntil,
+	recordLoginFailure,
+	usernameThrottleKey
+} from './login-throttle.ts';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPasswordHash } from './password.ts';
+import type { Role } from './schemas.ts';
+import { invalidateUserSessions } from './session.ts';
+
+export type User = Db['t']['users']['$inferSelect'];
+export type NewAccount = { username: string; password: string; email?: string | null; locale: string; role?: Role };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; field?: string; until?: Date };
+
+export const usernameKey = (username: string) => username.normalize('NFC').toLowerCase();
+
+export async function registerUser(db: Db, account: NewAccount, now = new Date()): Promise<Result<User>> {
+	const problem = passwordProblem(account.password, account.username);
+	if (problem) return { ok: false, error: problem, field: 'password' };
+	const passwordHash = await hashPassword(account.password);
+	try {
+		const [user] = await db.orm
+			.insert(db.t.users)
+			.values({
+				id: newId(),
+				username: account.username,
+				usernameKey: usernameKey(account.username),
+				passwordHash,
+				role: account.role ?? 'learner',
+				email: account.email ?? null,
+				locale: account.locale,
+				createdAt: now,
+				passwordChangedAt: now
+			})
+			.returning();
+		return { ok: true, value: user! };
+	} catch (error) {
+		if (isUniqueViolation(error)) return { ok: false, error: 'errors.username.taken', field: 'username' };
+		throw error;
+	}
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
+	const [user] = await db.orm.select().from(db.t.users).where(eq(db.t.users.usernameKey, usernameKey(username)));
+	return user;
+}
+
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+	const [user] = await db.orm.select().from(db.t.users).where(eq(db.t.users.id, id));
+	return user;
+}
+
+/**
+ * Checks a username and password. Unknown usernames and wrong passwords get the same
+ * answer and take the same time; repeated failures lock the username and the address.
+ */
+export async function authenticate(
+	db: Db,
+	credentials: { username: string; password: string; address: string },
+	now = new Date()
+): Promise<Result<User>> {
+	const userKey = usernameThrottleKey(usernameKey(credentials.username));
+	const keys = [userKey, addressThrottleKey(credentials.address)];
+	const until = await lockedUntil(db, keys, now);
+	if (until) return { ok: false, error: 'errors.signIn.locked', until };
+
+	const user = await findUserByUsername(db, credentials.username);
+	const valid = await verifyPasswordHash(user?.passwordHash ?? (await dummyPasswordHash()), credentials.password);
+	if (!user || !valid) {
+		await recordLoginFailure(db, keys, now);
+		return { ok: false, error: 'errors.signIn.invalid' };
+	}
+	await clearLoginFailures(db, userKey);
+	return { ok: true, value: user };
+}
+
+/** Changes the password and signs the person out everywhere (the caller starts a new session). */
+export async function changePassword(
+	db: Db,
+	userId: string,
+	passwords: { currentPassword: string; newPassword: string },
+	now = new Date()
+): Promise<Result<null>> {
+	const [user] = await db.orm.select().from(db.t.users).where(eq(db.t.users.id, userId));
+	if (!user) return { ok: false, error: 'errors.notFound' };
+	if (!(await verifyPasswordHash(user.passwordHash, passwords.currentPassword))) {
+		return { ok: false, error: 'errors.password.currentWrong', field: 'currentPassword' };
+	}
+	const problem = passwordProblem(passwords.newPassword, user.username);
+	if (problem) return { ok: false, error: problem, field: 'newPassword' };
+	const passwordHash = await hashPassword(passwords.newPassword);
+	await db.transaction(async (tx) => {
+		await tx.orm.update(tx.t.users).set({ passwordHash, passwordChangedAt: now }).where(eq(tx.t.users.id, userId));
+		await invalidateUserSessions(tx, userId);
+	});
+	return { ok: true, value: null };
+}
+
+export async function setUserLocale(db: Db, userId: string, locale: string): Promise<void> {
+	await db.orm.update(db.t.users).set({ locale }).where(eq(db.t.users.id, userId));
+}
+
+/** Deletes the account; progress, attempts, sessions and certificates go with it (cascade). */
+export async function deleteAccount(db: Db, userId: string, password: string): Promise<Result<null>> {
+	const [user] = await db.orm.select().from(db.t.users).where(eq(db.t.users.id, userId));
+	if (!user) return { ok: false, error: 'errors.notFound' };
+	if (!(await verifyPasswordHash(user.passwordHash, password))) {
+		return { ok: false, error: 'errors.password.currentWrong', field: 'password' };
+	}
+	await db.orm.delete(db.t.users).where(eq(db.t.users.id, userId));
+	return { ok: true, value: null };
+}
+
+/** Everything Lotse stores about a person, as plain JSON (GDPR Art. 15 and 20). */
+export async function exportAccountData(db: Db, userId: string) {
+	const { users, sessions, lessonProgress, quizAttempts, selfChecks, certificates, accessibilityFeedback } = db.t;
+	const [user] = await db.orm
+		.select({
+			id: users.id,
+			username: users.username,
+			role: users.role,
+			email: users.email,
+			displayName: users.displayName,
+			locale: users.locale,
+			createdAt: users.createdAt,
+			passwordChangedAt: users.passwordChangedAt
+		})
+		.from(users)
+		.where(eq(users.id, userId));
+	if (!user) return null;
+	return {
+		exportedAt: new Date().toISOString(),
+		account: user,
+		sessions: await db.orm
+			.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+			.from(sessions)
+			.where(eq(sessions.userId, userId)),
+		lessonProgress: await db.orm.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
+		quizAttempts: await db.orm.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)),
+		selfChecks: await db.orm.select().from(selfChecks).where(eq(selfChecks.userId, userId)),
+		certificates: await db.orm.select().from(certificates).where(eq(certificates.userId, userId)),
+		accessibilityFeedback: await db.orm
+			.select({ page: accessibilityFeedback.page, message: accessibilityFeedback.message, createdAt: accessibilityFeedback.createdAt })
+			.from(accessibilityFeedback)
+			.where(eq(accessibilityFeedback.userId, userId))
+	};
+}

@@ -1,0 +1,33 @@
+/** Input schemas for the account forms. Messages are i18n keys. */
+import { z } from 'zod';
+import { optionalPlainText, plainText } from '../validation/text.ts';
+import { PASSWORD_MAX_LENGTH } from './password.ts';
+
+export const ROLES = ['learner', 'instructor', 'moderator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const username = plainText({ min: 3, max: 32 }).superRefine((value, ctx) => {
+	if (!/^[\p{L}\p{N}._-]+$/u.test(value)) ctx.addIssue({ code: 'custom', message: 'errors.username.characters' });
+});
+
+// Passwords are taken exactly as typed (no trimming), but must still be text without controls.
+export const password = z
+	.string({ error: 'errors.required' })
+	.min(1, 'errors.required')
+	.max(PASSWORD_MAX_LENGTH * 4, 'errors.password.tooLong')
+	.refine((value) => !/[\u0000-\u001F\u007F\uFFFD]/.test(value), 'errors.controlCharacters');
+
+export const signUpForm = z.object({
+	username,
+	password,
+	email: optionalPlainText({ max: 254 }).refine(
+		(value) => value === null || z.email().safeParse(value).success,
+		'errors.email'
+	)
+});
+
+export const signInForm = z.object({ username: plainText({ max: 64 }), password });
+
+export const changePasswordForm = z.object({ currentPassword: password, newPassword: password });
+
+export const deleteAccountForm = z.object({ password });

@@ -1,0 +1,7 @@
+import { createTranslator, loadMessages } from '$lib/i18n/translator';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = async ({ data }) => {
+	const messages = await loadMessages(data.locale);
+	return { ...data, t: createTranslator(data.locale, messages) };
+};

@@ -1,0 +1,47 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import { highlightCode } from './scripts/mdsvex/highlight-code.js';
+import { localizeLessonLinks } from './scripts/mdsvex/localize-lesson-links.js';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	extensions: ['.svelte', '.svx'],
+	preprocess: [
+		vitePreprocess(),
+		mdsvex({
+			extensions: ['.svx'],
+			highlight: { highlighter: highlightCode },
+			rehypePlugins: [localizeLessonLinks],
+			smartypants: false
+		})
+	],
+	kit: {
+		adapter: adapter({ out: 'build', precompress: true }),
+		// Origin check (CSRF) stays on: it is SvelteKit's default and we never turn it off.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Inline style attributes are needed by Svelte transitions; no inline scripts.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				// Code exercises run learner code in a sandboxed iframe created from a blob.
+				'frame-src': ['self', 'blob:'],
+				'worker-src': ['self', 'blob:'],
+				'form-action': ['self'],
+				'base-uri': ['self'],
+				'object-src': ['none'],
+				'frame-ancestors': ['none']
+			}
+		},
+		alias: {
+			$content: 'content'
+		}
+	}
+};
+
+export default config;

@@ -7,7 +7,7 @@ export const ROLES = ['learner', 'instructor', 'moderator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const username = plainText({ min: 3, max: 32 }).superRefine((value, ctx) => {
-	if (!/^[\p{L}\p{N}._-]+$/u.test(value)) ctx.addIssue({ code: 'custom', message: 'errors.username.characters' });
+	if (!/^[\p{L}\p{M}\p{N}._\u200C\u200D-]+$/u.test(value)) ctx.addIssue({ code: 'custom', message: 'errors.username.characters' });
 });
 
 // Passwords are taken exactly as typed (no trimming), but must still be text without controls.

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `npm test`: every test Lotse has, fastest first. Stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  echo "npm test needs Chromium for the browser tests, and none was found at $chromium." >&2
+  echo "Install it with: apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium/Chrome binary)" >&2
+  exit 1
+fi
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  echo "Note: TEST_DATABASE_URL is not set, so database tests run on SQLite only." >&2
+fi
+
+echo "== Types and Svelte checks"
+npx svelte-kit sync
+npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --threshold warning --output machine | tail -n 3
+
+echo "== Unit and database tests"
+npx vitest run
+
+echo "== Build"
+npx vite build > /dev/null
+
+echo "== Browser tests (Chromium, axe)"
+npx playwright test

@@ -1,0 +1,141 @@
+import { expect, test, type Page } from '@playwright/test';
+import en from '../../src/lib/i18n/translations/en.json' with { type: 'json' };
+import { expectNoAxeViolations, PASSWORD, tabTo, uniqueUsername, open } from './helpers';
+
+/** The whole account round trip with nothing but the keyboard. */
+async function signUpSignOutSignInByKeyboard(page: Page) {
+	const username = uniqueUsername('kbd');
+	await page.goto('/de');
+
+	await tabTo(page, 'a[href="/de/signup"]');
+	await page.keyboard.press('Enter');
+	await page.waitForURL('**/de/signup');
+
+	await tabTo(page, '#field-username');
+	await page.keyboard.type(username);
+	await tabTo(page, '#field-password');
+	await page.keyboard.type(PASSWORD);
+	await page.keyboard.press('Enter');
+	await page.waitForURL('**/de/account');
+	await expect(page.locator('main')).toContainText(username);
+
+	await tabTo(page, 'header form button[type=submit]');
+	await page.keyboard.press('Enter');
+	await page.waitForURL('**/de/signin?signedout=1');
+	await expect(page.locator('[role=status]')).toHaveText('Sie sind abgemeldet.');
+
+	await tabTo(page, '#field-username');
+	await page.keyboard.type(username);
+	await tabTo(page, '#field-password');
+	await page.keyboard.type(PASSWORD);
+	await page.keyboard.press('Enter');
+	await page.waitForURL((url) => url.pathname === '/de');
+	await expect(page.locator('header')).toContainText('Konto');
+
+	// The session is real: the account page opens.
+	await page.goto('/de/account');
+	await expect(page.locator('main')).toContainText(username);
+}
+
+test('sign up, sign out and sign in with the keyboard alone', async ({ page }) => {
+	await signUpSignOutSignInByKeyboard(page);
+});
+
+test.describe('with JavaScript turned off', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('sign up, sign out and sign in with the keyboard alone', async ({ page }) => {
+		await signUpSignOutSignInByKeyboard(page);
+	});
+
+	test('a wrong password gets one generic message and status 400', async ({ page }) => {
+		await page.goto('/en/signin');
+		await page.locator('#field-username').fill('nobody-here');
+		await page.locator('#field-password').fill('wrong password');
+		const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('main button[type=submit]').click()]);
+		expect(response.status()).toBe(400);
+		await expect(page.locator('.error-summary')).toHaveText(en.errors.signIn.invalid);
+	});
+
+	test('display settings apply on the next page, without a flash and without JavaScript', async ({ page }) => {
+		await page.goto('/de/settings');
+		await page.locator('input[name=textSize][value="200"]').check();
+		await page.locator('input[name=contrast][value="high"]').check();
+		await page.locator('main button[type=submit]').click();
+		await expect(page.locator('[role=status]')).toBeVisible();
+		await page.goto('/de');
+		await expect(page.locator('html')).toHaveClass('text-200 contrast-high');
+	});
+
+	test('accessibility feedback can be sent', async ({ page }) => {
+		await page.goto('/de/accessibility');
+		await page.locator('#field-message').fill('Der Knopf „Weiter“ ist mit der Tastatur nicht erreichbar.');
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.locator('[role=status]')).toHaveText('Danke! Ihre Meldung ist angekommen.');
+	});
+});
+
+test('the account page is only for signed-in people and sends others to sign in', async ({ page }) => {
+	await page.goto('/de/account');
+	expect(new URL(page.url()).pathname).toBe('/de/signin');
+	expect(new URL(page.url()).searchParams.get('next')).toBe('/de/account');
+	const response = await page.request.get('/de/account/export');
+	expect(response.status()).toBe(401);
+});
+
+test('a signed-in person can download their data and delete their account', async ({ page }) => {
+	const username = uniqueUsername('gdpr');
+	await open(page, '/en/signup');
+	await page.locator('#field-username').fill(username);
+	await page.locator('#field-password').fill(PASSWORD);
+	await page.locator('main form button[type=submit]').click();
+	await page.waitForURL('**/en/account');
+
+	const download = await page.request.get('/en/account/export');
+	expect(download.status()).toBe(200);
+	expect(download.headers()['content-disposition']).toContain('attachment');
+	const data = await download.json();
+	expect(data.account.username).toBe(username);
+	expect(JSON.stringify(data)).not.toContain('argon2');
+
+	await page.locator('#field-password').fill(PASSWORD);
+	await page.locator('.danger-zone button[type=submit]').click();
+	await page.waitForURL((url) => url.pathname === '/en');
+	await page.goto('/en/signin');
+	await page.locator('#field-username').fill(username);
+	await page.locator('#field-password').fill(PASSWORD);
+	await page.locator('main form button[type=submit]').click();
+	await expect(page.locator('.error-summary')).toHaveText(en.errors.signIn.invalid);
+});
+
+test('session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
+	await open(page, '/de/signup');
+	await page.locator('#field-username').fill(uniqueUsername('cookie'));
+	await page.locator('#field-password').fill(PASSWORD);
+	await page.locator('main form button[type=submit]').click();
+	await page.waitForURL('**/de/account');
+	const cookie = (await context.cookies()).find((c) => c.name === 'lotse_session');
+	expect(cookie?.httpOnly).toBe(true);
+	expect(cookie?.sameSite).toBe('Lax');
+	expect(cookie?.value).toMatch(/^[a-z2-7]{24}\.[a-z2-7]{24}$/);
+});
+
+test('responses carry the security headers and a CSP without inline scripts', async ({ request }) => {
+	const response = await request.get('/de');
+	const headers = response.headers();
+	expect(headers['x-content-type-options']).toBe('nosniff');
+	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+	expect(headers['permissions-policy']).toContain('camera=()');
+	const csp = headers['content-security-policy'] ?? '';
+	expect(csp).toContain("frame-ancestors 'none'");
+	expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+	expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+});
+
+test('a form posted from another site is refused (origin check)', async ({ request }) => {
+	const response = await request.post('/de/signin', {
+		headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'username=a&password=b'
+	});
+	expect(response.status()).toBe(403);
+});

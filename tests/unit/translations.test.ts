@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/lib/i18n/locales.ts';
+
+const dir = new URL('../../src/lib/i18n/translations/', import.meta.url);
+const load = (locale: string) => JSON.parse(readFileSync(new URL(`${locale}.json`, dir), 'utf8'));
+
+function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(obj).flatMap(([key, value]) =>
+			value && typeof value === 'object'
+				? Object.entries(flatten(value as Record<string, unknown>, `${prefix}${key}.`))
+				: [[`${prefix}${key}`, String(value)]]
+		)
+	);
+}
+
+const german = flatten(load('de'));
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('UI translations', () => {
+	it('exist for exactly the eight UI languages', () => {
+		const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
+		expect(files.sort()).toEqual([...LOCALES].sort());
+	});
+
+	for (const locale of LOCALES.filter((l) => l !== 'de')) {
+		describe(locale, () => {
+			const messages = flatten(load(locale));
+
+			it('has every key the German file has, and no others', () => {
+				const missing = Object.keys(german).filter((key) => !(key in messages));
+				const extra = Object.keys(messages).filter((key) => !(key in german));
+				expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+			});
+
+			it('keeps every {{placeholder}} of the German text', () => {
+				const broken = Object.keys(german).filter(
+					(key) => key in messages && placeholders(messages[key]!).join() !== placeholders(german[key]!).join()
+				);
+				expect(broken).toEqual([]);
+			});
+
+			it('has no empty texts', () => {
+				expect(Object.entries(messages).filter(([, text]) => !text.trim())).toEqual([]);
+			});
+		});
+	}
+});

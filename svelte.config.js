@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
+import { parse as parseYaml } from 'yaml';
 import { highlightCode } from './scripts/mdsvex/highlight-code.js';
 import { localizeLessonLinks } from './scripts/mdsvex/localize-lesson-links.js';
 
@@ -13,7 +14,17 @@ const config = {
 			extensions: ['.svx'],
 			highlight: { highlighter: highlightCode },
 			rehypePlugins: [localizeLessonLinks],
-			smartypants: false
+			smartypants: false,
+			// Quizzes are graded on the server, which reads them from the source file; the
+			// compiled lesson (shipped to browsers) gets the frontmatter without them.
+			frontmatter: {
+				type: 'yaml',
+				marker: '-',
+				parse: (text) => {
+					const { quizzes: _quizzes, ...metadata } = parseYaml(text) ?? {};
+					return metadata;
+				}
+			}
 		})
 	],
 	kit: {

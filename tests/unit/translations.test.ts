@@ -3,7 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/lib/i18n/locales.ts';
 
 const dir = new URL('../../src/lib/i18n/translations/', import.meta.url);
-const load = (locale: string) => JSON.parse(readFileSync(new URL(`${locale}.json`, dir), 'utf8'));
+const parts = readdirSync(new URL('de/', dir)).filter((f) => f.endsWith('.json'));
+
+/** All parts of one language merged, as the app loads them; fails on a key defined twice. */
+function load(locale: string): Record<string, unknown> {
+	const merged: Record<string, unknown> = {};
+	for (const part of readdirSync(new URL(`${locale}/`, dir)).filter((f) => f.endsWith('.json'))) {
+		const messages = JSON.parse(readFileSync(new URL(`${locale}/${part}`, dir), 'utf8'));
+		for (const key of Object.keys(messages)) {
+			if (key in merged) throw new Error(`${locale}/${part} redefines the top-level key "${key}"`);
+			merged[key] = messages[key];
+		}
+	}
+	return merged;
+}
 
 function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, string> {
 	return Object.fromEntries(
@@ -19,9 +32,12 @@ const german = flatten(load('de'));
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('UI translations', () => {
-	it('exist for exactly the eight UI languages', () => {
-		const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
-		expect(files.sort()).toEqual([...LOCALES].sort());
+	it('exist for exactly the eight UI languages, each with the same parts', () => {
+		const folders = readdirSync(dir).filter((f) => !f.includes('.'));
+		expect(folders.sort()).toEqual([...LOCALES].sort());
+		for (const locale of LOCALES) {
+			expect(readdirSync(new URL(`${locale}/`, dir)).filter((f) => f.endsWith('.json')).sort(), locale).toEqual(parts.sort());
+		}
 	});
 
 	for (const locale of LOCALES.filter((l) => l !== 'de')) {

@@ -21,10 +21,13 @@ export function createTranslator(locale: Locale, messages: Messages): Translate 
 	return (key, options) => instance.t(key, options) as string;
 }
 
-const loaders = import.meta.glob<Messages>('./translations/*.json', { import: 'default' });
+// translations/<locale>/<part>.json: each part holds its own top-level keys (shell, learn,
+// simulations …) so that several people can translate different parts at once.
+const loaders = import.meta.glob<Messages>('./translations/*/*.json', { import: 'default' });
 
 export async function loadMessages(locale: Locale): Promise<Messages> {
-	const load = loaders[`./translations/${locale}.json`];
-	if (!load) throw new Error(`No translations for ${locale}`);
-	return load();
+	const parts = Object.entries(loaders).filter(([path]) => path.startsWith(`./translations/${locale}/`));
+	if (parts.length === 0) throw new Error(`No translations for ${locale}`);
+	const loaded = await Promise.all(parts.map(([, load]) => load()));
+	return Object.assign({}, ...loaded);
 }

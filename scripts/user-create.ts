@@ -8,7 +8,7 @@ import { registerUser } from '../src/lib/server/auth/account.ts';
 import { ROLES, type Role, username as usernameSchema } from '../src/lib/server/auth/schemas.ts';
 import { DEFAULT_DATABASE_URL, openDatabase } from '../src/lib/server/db/database.ts';
 import { DEFAULT_LOCALE, isLocale } from '../src/lib/i18n/locales.ts';
-import en from '../src/lib/i18n/translations/en.json' with { type: 'json' };
+import en from '../src/lib/i18n/translations/en/shell.json' with { type: 'json' };
 
 const { values } = parseArgs({
 	options: { username: { type: 'string' }, role: { type: 'string', default: 'learner' }, locale: { type: 'string', default: DEFAULT_LOCALE } }

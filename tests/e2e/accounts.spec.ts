@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import en from '../../src/lib/i18n/translations/en.json' with { type: 'json' };
+import en from '../../src/lib/i18n/translations/en/shell.json' with { type: 'json' };
 import { expectNoAxeViolations, PASSWORD, tabTo, uniqueUsername, open } from './helpers';
 
 /** The whole account round trip with nothing but the keyboard. */

@@ -1,6 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { authenticate } from '$lib/server/auth/account';
 import { safeNextPath, startSession } from '$lib/server/auth/request';
+import { adoptGuestProgress } from '$lib/server/learning/learner';
 import { signInForm } from '$lib/server/auth/schemas';
 import { fieldError, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,6 +24,7 @@ async function signIn(event: RequestEvent) {
 		return fail(400, { errors: fieldError('form', result.error), values, lock: null });
 	}
 	await startSession(event, result.value.id);
+	await adoptGuestProgress(event, result.value.id);
 	redirect(303, safeNextPath(event, `/${event.locals.locale}`));
 }
 

@@ -1,6 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/account';
 import { safeNextPath, startSession } from '$lib/server/auth/request';
+import { adoptGuestProgress } from '$lib/server/learning/learner';
 import { signUpForm } from '$lib/server/auth/schemas';
 import { fieldError, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,6 +19,7 @@ async function signUp(event: RequestEvent) {
 		return fail(400, { errors: fieldError(result.field ?? 'form', result.error), values: { ...values, email: values.email ?? '' } });
 	}
 	await startSession(event, result.value.id);
+	await adoptGuestProgress(event, result.value.id);
 	redirect(303, safeNextPath(event, `/${event.locals.locale}/account`));
 }
 

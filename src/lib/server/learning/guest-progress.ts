@@ -1,0 +1,107 @@
+/**
+ * Progress of people without an account, kept in their own browser (a cookie, no expiry
+ * date of ours) and moved into their account when they sign up or sign in.
+ */
+import type { Cookies } from '@sveltejs/kit';
+import { and, eq, max } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+
+export const GUEST_PROGRESS_COOKIE = 'lotse_progress';
+const TEN_YEARS = 60 * 60 * 24 * 365 * 10;
+// Browsers keep cookies up to 4096 bytes; stay well below.
+const MAX_COOKIE_LENGTH = 3800;
+
+const lessonKey = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/).max(80);
+const quizKey = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+#[a-z0-9-]+$/).max(120);
+
+export const guestProgressSchema = z.object({
+	v: z.literal(1),
+	/** lesson key → [status: 0 started / 1 completed, unix seconds of last activity] */
+	l: z.record(lessonKey, z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().int().nonnegative()])),
+	/** "course/lesson#quiz" → best score 0–100 */
+	q: z.record(quizKey, z.number().int().min(0).max(100))
+});
+export type GuestProgress = z.output<typeof guestProgressSchema>;
+
+export const emptyGuestProgress = (): GuestProgress => ({ v: 1, l: {}, q: {} });
+
+export function readGuestProgress(cookies: Cookies): GuestProgress {
+	const raw = cookies.get(GUEST_PROGRESS_COOKIE);
+	if (!raw) return emptyGuestProgress();
+	try {
+		const parsed = guestProgressSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+		return parsed.success ? parsed.data : emptyGuestProgress();
+	} catch {
+		return emptyGuestProgress();
+	}
+}
+
+export function writeGuestProgress(cookies: Cookies, progress: GuestProgress, secure: boolean): void {
+	let value = Buffer.from(JSON.stringify(progress)).toString('base64url');
+	// If the cookie grows too big, forget the oldest lessons that were only started.
+	while (value.length > MAX_COOKIE_LENGTH) {
+		const oldest = Object.entries(progress.l).sort((a, b) => a[1][1] - b[1][1]).find(([, [status]]) => status === 0);
+		if (!oldest) break;
+		delete progress.l[oldest[0]];
+		value = Buffer.from(JSON.stringify(progress)).toString('base64url');
+	}
+	cookies.set(GUEST_PROGRESS_COOKIE, value, { path: '/', maxAge: TEN_YEARS, httpOnly: true, sameSite: 'lax', secure });
+}
+
+export function guestStart(progress: GuestProgress, key: string, now = new Date()): void {
+	const status = progress.l[key]?.[0] ?? 0;
+	progress.l[key] = [status, Math.floor(now.getTime() / 1000)];
+}
+
+export function guestComplete(progress: GuestProgress, key: string, now = new Date()): void {
+	progress.l[key] = [1, Math.floor(now.getTime() / 1000)];
+}
+
+export function guestQuizScore(progress: GuestProgress, key: string, quizId: string, score: number): void {
+	const id = `${key}#${quizId}`;
+	progress.q[id] = Math.max(progress.q[id] ?? 0, score);
+}
+
+/**
+ * Moves a guest's progress into an account in one transaction: completed beats started,
+ * the earlier start date stays, and a guest's quiz score is added only where it beats the
+ * account's best (so merging twice adds nothing and no score is lost).
+ */
+export async function mergeGuestProgress(db: Db, userId: string, guest: GuestProgress, isKnownLesson: (key: string) => boolean) {
+	const lessons = Object.entries(guest.l).filter(([key]) => isKnownLesson(key));
+	const quizzes = Object.entries(guest.q).filter(([key]) => isKnownLesson(key.split('#')[0]!));
+	if (!lessons.length && !quizzes.length) return { lessons: 0, attempts: 0 };
+	return db.transaction(async (tx) => {
+		const progress = tx.t.lessonProgress;
+		for (const [key, [status, seconds]] of lessons) {
+			const at = new Date(seconds * 1000);
+			const completed = status === 1;
+			await tx.orm
+				.insert(progress)
+				.values({ userId, lessonKey: key, status: completed ? 'completed' : 'started', startedAt: at, completedAt: completed ? at : null, updatedAt: at })
+				.onConflictDoNothing();
+			if (completed) {
+				await tx.orm
+					.update(progress)
+					.set({ status: 'completed', completedAt: at })
+					.where(and(eq(progress.userId, userId), eq(progress.lessonKey, key), eq(progress.status, 'started')));
+			}
+		}
+		let attempts = 0;
+		const t = tx.t.quizAttempts;
+		for (const [id, score] of quizzes) {
+			const [lessonKey, quizId] = id.split('#') as [string, string];
+			const [best] = await tx.orm
+				.select({ best: max(t.score) })
+				.from(t)
+				.where(and(eq(t.userId, userId), eq(t.lessonKey, lessonKey), eq(t.quizId, quizId)));
+			if (best?.best === null || best?.best === undefined || Number(best.best) < score) {
+				await tx.orm.insert(t).values({ id: newId(), userId, lessonKey, quizId, score, createdAt: new Date() });
+				attempts++;
+			}
+		}
+		return { lessons: lessons.length, attempts };
+	});
+}

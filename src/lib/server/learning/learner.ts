@@ -1,0 +1,103 @@
+/**
+ * The learner behind a request: an account (progress in the database) or a guest
+ * (progress in a cookie). Routes call these and need not care which.
+ */
+import type { RequestEvent } from '@sveltejs/kit';
+import { chooseVersion, getCatalogue } from './catalogue.ts';
+import {
+	GUEST_PROGRESS_COOKIE,
+	guestComplete,
+	guestQuizScore,
+	guestStart,
+	mergeGuestProgress,
+	readGuestProgress,
+	writeGuestProgress
+} from './guest-progress.ts';
+import {
+	bestQuizScores,
+	lastLessonActivity,
+	lessonStatuses,
+	recordLessonCompletion,
+	recordLessonStart,
+	recordQuizAttempt,
+	type LessonStatus
+} from './progress.ts';
+
+const secure = (event: RequestEvent) => event.url.protocol === 'https:';
+
+export async function startLesson(event: RequestEvent, lessonKey: string): Promise<void> {
+	const { user, db } = event.locals;
+	if (user) return recordLessonStart(db, user.id, lessonKey);
+	const progress = readGuestProgress(event.cookies);
+	guestStart(progress, lessonKey);
+	writeGuestProgress(event.cookies, progress, secure(event));
+}
+
+export async function completeLesson(event: RequestEvent, lessonKey: string): Promise<void> {
+	const { user, db } = event.locals;
+	if (user) return recordLessonCompletion(db, user.id, lessonKey);
+	const progress = readGuestProgress(event.cookies);
+	guestComplete(progress, lessonKey);
+	writeGuestProgress(event.cookies, progress, secure(event));
+}
+
+export async function recordAttempt(event: RequestEvent, lessonKey: string, quizId: string, score: number): Promise<void> {
+	const { user, db } = event.locals;
+	if (user) return recordQuizAttempt(db, { userId: user.id, lessonKey, quizId, score });
+	const progress = readGuestProgress(event.cookies);
+	guestQuizScore(progress, lessonKey, quizId, score);
+	guestStart(progress, lessonKey);
+	writeGuestProgress(event.cookies, progress, secure(event));
+}
+
+export async function learnerStatuses(event: RequestEvent): Promise<Map<string, LessonStatus>> {
+	const { user, db } = event.locals;
+	if (user) return lessonStatuses(db, user.id);
+	const progress = readGuestProgress(event.cookies);
+	return new Map(Object.entries(progress.l).map(([key, [status]]) => [key, status === 1 ? 'completed' : 'started']));
+}
+
+export async function learnerBestScores(event: RequestEvent, lessonKey: string): Promise<Map<string, number>> {
+	const { user, db } = event.locals;
+	if (user) return bestQuizScores(db, user.id, lessonKey);
+	const progress = readGuestProgress(event.cookies);
+	const prefix = `${lessonKey}#`;
+	return new Map(Object.entries(progress.q).filter(([key]) => key.startsWith(prefix)).map(([key, score]) => [key.slice(prefix.length), score]));
+}
+
+/** After sign-up or sign-in: move what the guest learned into the account, then forget the cookie. */
+export async function adoptGuestProgress(event: RequestEvent, userId: string): Promise<void> {
+	const progress = readGuestProgress(event.cookies);
+	if (Object.keys(progress.l).length === 0 && Object.keys(progress.q).length === 0) return;
+	const catalogue = getCatalogue();
+	await mergeGuestProgress(event.locals.db, userId, progress, (key) => catalogue.lesson(key) !== undefined);
+	event.cookies.delete(GUEST_PROGRESS_COOKIE, { path: '/' });
+}
+
+/** "Continue where you left off": the lesson in progress, or the next one after the last completed. */
+export async function resumeLesson(event: RequestEvent): Promise<{ path: string; title: string } | null> {
+	const catalogue = getCatalogue();
+	const statuses = await learnerStatuses(event);
+	const { user, db, locale } = event.locals;
+	let key: string | undefined;
+	let status: LessonStatus | undefined;
+	if (user) {
+		const last = await lastLessonActivity(db, user.id);
+		key = last?.lessonKey;
+		status = last?.status;
+	} else {
+		const progress = readGuestProgress(event.cookies);
+		const latest = Object.entries(progress.l).sort((a, b) => b[1][1] - a[1][1])[0];
+		key = latest?.[0];
+		status = latest ? (latest[1][0] === 1 ? 'completed' : 'started') : undefined;
+	}
+	const lesson = key ? catalogue.lesson(key) : undefined;
+	if (!lesson) return null;
+	const target =
+		status === 'completed'
+			? catalogue.course(lesson.courseId)?.lessons.find((other) => statuses.get(other.key) !== 'completed')
+			: lesson;
+	if (!target) return null;
+	const title = chooseVersion(target, locale)?.lesson.title;
+	return title ? { path: `/learn/${target.key}`, title } : null;
+}

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { chooseVersion, courseLanguages, courseText, getCatalogue } from '$lib/server/learning/catalogue';
+import { findCertificate } from '$lib/server/learning/certificates';
+import { learnerStatuses } from '$lib/server/learning/learner';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { locale, user, db } = event.locals;
+	const course = getCatalogue().course(event.params.course);
+	if (!course) error(404, 'errors.notFound');
+	const statuses = await learnerStatuses(event);
+	const lessons = course.lessons.flatMap((lesson) => {
+		const version = chooseVersion(lesson, locale);
+		if (!version) return [];
+		const { title, summary, minutes, level } = version.lesson;
+		return [{ id: lesson.id, title, summary, minutes, level, contentLocale: version.contentLocale, status: statuses.get(lesson.key) ?? 'notStarted' }];
+	});
+	const complete = lessons.every((lesson) => lesson.status === 'completed');
+	const resume = lessons.find((lesson) => lesson.status === 'started') ?? lessons.find((lesson) => lesson.status === 'notStarted');
+	return {
+		course: { id: course.id, ...courseText(course, locale), languages: courseLanguages(course) },
+		lessons,
+		complete,
+		resume: resume && lessons.some((lesson) => lesson.status !== 'notStarted') ? resume : null,
+		signedIn: Boolean(user),
+		hasCertificate: user ? Boolean(await findCertificate(db, user.id, course.id)) : false
+	};
+};

@@ -113,7 +113,7 @@ test.describe('JavaScript exercises', () => {
 				'  parentDocument: () => parent.document.cookie,',
 				'  topDocument: () => top.document.body.innerHTML,',
 				'  storage: () => localStorage.getItem("x"),',
-				'  request: () => { const x = new XMLHttpRequest(); x.open("GET", location.origin, false); x.send(); return x.status; }',
+				`  request: () => { const x = new XMLHttpRequest(); x.open("GET", "${new URL(page.url()).origin}/de", false); x.send(); return x.status; }`,
 				'};',
 				'for (const [name, attempt] of Object.entries(attempts)) {',
 				'  try { console.log(name + ": reached " + attempt()); } catch (e) { console.log(name + ": blocked"); }',
@@ -133,7 +133,7 @@ test.describe('JavaScript exercises', () => {
 
 		// The sandbox has no way back into Lotse's origin.
 		await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
-		await expect(frame).toHaveAttribute('src', '/sandbox/runner.html');
+		await expect(frame).toHaveAttribute('src', /\/sandbox\/runner\.html$/);
 	});
 
 	test('the editor indents with Tab, lets go after Escape, and runs with Ctrl+Enter', async ({ page }) => {

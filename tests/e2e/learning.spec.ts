@@ -1,0 +1,196 @@
+import { expect, test } from '@playwright/test';
+import de from '../../src/lib/i18n/translations/de/learn.json' with { type: 'json' };
+import { expectNoAxeViolations, LOCALES, open, PASSWORD, tabTo, uniqueUsername } from './helpers';
+
+const KEYBOARD_LESSON = '/de/learn/first-steps/keyboard';
+
+test('a guest answers a First-steps quiz with the keyboard alone, signs up, and finds the progress in the account', async ({ page }) => {
+	await open(page, KEYBOARD_LESSON);
+
+	// Single choice: the Enter key (first option).
+	await tabTo(page, '#quiz-enter-key input[value="0"]');
+	await page.keyboard.press('Space');
+	await tabTo(page, '#quiz-enter-key button[type=submit]');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#quiz-enter-key [role=status]')).toContainText(de.learn.quiz.correct);
+
+	// Fill in a word.
+	await tabTo(page, '#quiz-shift-key-answer');
+	await page.keyboard.type('Shift');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#quiz-shift-key [role=status]')).toContainText(de.learn.quiz.correct);
+
+	// Finish the lesson.
+	await tabTo(page, '.lesson__finish button[type=submit]');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('.lesson__finish [role=status]')).toHaveText(de.learn.lesson.completed);
+
+	// Sign up: the guest's progress moves into the new account.
+	await open(page, '/de/signup');
+	await page.locator('#field-username').fill(uniqueUsername('guest'));
+	await page.locator('#field-password').fill(PASSWORD);
+	await page.locator('main form button[type=submit]').click();
+	await page.waitForURL('**/de/account');
+	expect((await page.context().cookies()).some((c) => c.name === 'lotse_progress')).toBe(false);
+
+	await page.goto('/de/learn/first-steps');
+	const item = page.locator('.course-lessons__item', { hasText: 'Die Tastatur' });
+	await expect(item).toContainText(de.learn.status.completed);
+	await page.goto(KEYBOARD_LESSON);
+	await expect(page.locator('#quiz-enter-key [role=status]')).toContainText('100 %');
+	await page.goto('/de/learn/dashboard');
+	await expect(page.locator('main')).toContainText(de.learn.catalogue.progress.replace('{{done}}', '1').replace('{{total}}', '6'));
+});
+
+test.describe('with JavaScript turned off', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('every quiz type is graded by the server, with feedback', async ({ page }) => {
+		await page.goto(KEYBOARD_LESSON);
+		await page.locator('#quiz-enter-key input[value="1"]').check();
+		await page.locator('#quiz-enter-key button[type=submit]').click();
+		await expect(page.locator('#quiz-enter-key [role=status]')).toContainText(de.learn.quiz.notYet.split(' (')[0]!);
+		await expect(page.locator('#quiz-enter-key .quiz__feedback')).toBeVisible();
+
+		await page.locator('#quiz-shift-key-answer').fill('Umschalt');
+		await page.locator('#quiz-shift-key button[type=submit]').click();
+		await expect(page.locator('#quiz-shift-key [role=status]')).toContainText(de.learn.quiz.correct);
+
+		// Put in order: the solved order is items 0,1,2,… → places 1,2,3,…
+		const selects = page.locator('#quiz-at-sign-phone select');
+		const count = await selects.count();
+		for (let i = 0; i < count; i++) {
+			await page.locator(`#quiz-at-sign-phone select[name="position-${i}"]`).selectOption(String(i + 1));
+		}
+		await page.locator('#quiz-at-sign-phone button[type=submit]').click();
+		await expect(page.locator('#quiz-at-sign-phone [role=status]')).toContainText(de.learn.quiz.correct);
+
+		// Multiple choice.
+		await page.goto('/de/learn/first-steps/the-device');
+		const multiple = page.locator('.quiz', { has: page.locator('input[type=checkbox]') }).first();
+		await multiple.locator('input[type=checkbox]').first().check();
+		await multiple.locator('button[type=submit]').click();
+		await expect(page.locator('.quiz [role=status] p').first()).toBeVisible();
+	});
+
+	test('an empty answer gets a message and status 400', async ({ page }) => {
+		await page.goto(KEYBOARD_LESSON);
+		const [response] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.locator('#quiz-enter-key button[type=submit]').click()
+		]);
+		expect(response.status()).toBe(400);
+		await expect(page.locator('#quiz-enter-key .field__error')).toHaveText(de.learn.quiz.noAnswer);
+	});
+});
+
+test('the same lesson in Arabic renders right to left', async ({ page }) => {
+	await page.goto('/ar/learn/first-steps/keyboard');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page.locator('#lesson-text')).toHaveAttribute('lang', 'ar');
+	await expect(page.locator('#lesson-text')).toHaveAttribute('dir', 'rtl');
+	const text = page.locator('#lesson-text p').first();
+	expect(await text.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+	await expectNoAxeViolations(page);
+});
+
+test('a lesson missing in the reader’s language is offered in English or German, clearly labelled', async ({ page }) => {
+	await page.goto('/tr/learn/safe-online/strong-passwords');
+	await expect(page.locator('.lesson__fallback')).toBeVisible();
+	await expect(page.locator('#lesson-text')).toHaveAttribute('lang', 'en');
+	await page.goto('/de/learn/first-steps/keyboard?version=easy');
+	await expect(page.locator('#lesson-text')).toHaveAttribute('lang', 'de');
+	await expect(page.locator('a', { hasText: de.learn.lesson.standardVersion })).toBeVisible();
+});
+
+test('search and filters find lessons in the current language, also without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/de/learn?q=Passwort');
+	await expect(page.locator('.lesson-list li').first()).toBeVisible();
+	await page.goto('/de/learn?area=3&level=intermediate');
+	const results = page.locator('.lesson-list li');
+	expect(await results.count()).toBeGreaterThan(0);
+	await page.goto('/de/learn?q=zzzzqqq');
+	await expect(page.locator('main')).toContainText(de.learn.catalogue.noResults);
+	await context.close();
+});
+
+test('a completed course gives a certificate whose code can be verified publicly', async ({ page, browser }) => {
+	test.setTimeout(180_000);
+	await open(page, '/de/signup');
+	await page.locator('#field-username').fill(uniqueUsername('cert'));
+	await page.locator('#field-password').fill(PASSWORD);
+	await page.locator('main form button[type=submit]').click();
+	await page.waitForURL('**/de/account');
+	for (const lesson of ['the-device', 'touch-and-mouse', 'keyboard', 'the-browser', 'searching', 'safe-from-the-start']) {
+		const response = await page.request.post(`/de/learn/first-steps/${lesson}?/complete`, {
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' },
+			form: {}
+		});
+		expect(response.status()).toBe(200);
+	}
+	await open(page, '/de/learn/first-steps/certificate');
+	await page.locator('#field-holderName').fill('Ayşe Yılmaz');
+	await page.locator('input[name=showName]').check();
+	await page.locator('main form button[type=submit]').click();
+	const code = (await page.locator('.certificate').textContent())?.match(/LOTSE-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}/)?.[0];
+	expect(code).toBeTruthy();
+	await expectNoAxeViolations(page);
+
+	const stranger = await browser.newContext();
+	const verify = await stranger.newPage();
+	await verify.goto(`/en/verify/${code}`);
+	await expect(verify.locator('main')).toContainText('This certificate is genuine.');
+	await expect(verify.locator('main')).toContainText('Ayşe Yılmaz');
+	await verify.goto('/en/verify/LOTSE-AAAA-BBBB-CCCC');
+	await expect(verify.locator('main')).toContainText('There is no certificate with this code.');
+	await stranger.close();
+
+	for (const locale of LOCALES) {
+		await page.goto(`/${locale}/learn/first-steps/certificate`);
+		await expect(page.locator('.certificate')).toContainText(code!);
+		await expectNoAxeViolations(page);
+	}
+});
+
+// Lessons chosen so that every quiz type, every simulation and a code exercise are checked.
+const LEARNING_PAGES = [
+	'/learn',
+	'/learn?q=a',
+	'/learn/first-steps',
+	'/learn/first-steps/keyboard',
+	'/learn/first-steps/the-device',
+	'/learn/safe-online/recognising-phishing',
+	'/learn/safe-online/online-id',
+	'/learn/safe-online/city-online-services',
+	'/learn/first-programs/values-and-variables',
+	'/learn/first-programs/first-web-page',
+	'/learn/first-steps/self-check?phase=before',
+	'/learn/dashboard',
+	'/verify'
+];
+
+for (const locale of LOCALES) {
+	test(`${locale}: learning pages have zero axe violations`, async ({ page }) => {
+		test.setTimeout(120_000);
+		for (const path of LEARNING_PAGES) {
+			await page.goto(`/${locale}${path}`);
+			await expect(page.locator('h1')).toHaveCount(1);
+			await expectNoAxeViolations(page);
+		}
+	});
+}
+
+test('learning pages have zero axe violations with high contrast and after answering', async ({ page, context }) => {
+	await context.addCookies([{ name: 'lotse_display', value: 'textSize-200.contrast-high.spacing-wide.motion-reduce', url: 'http://localhost:4173' }]);
+	await open(page, KEYBOARD_LESSON);
+	await page.locator('#quiz-enter-key input[value="1"]').check();
+	await page.locator('#quiz-enter-key button[type=submit]').click();
+	await expect(page.locator('#quiz-enter-key .quiz__feedback')).toBeVisible();
+	await expectNoAxeViolations(page);
+	for (const path of ['/de/learn', '/de/learn/safe-online/recognising-phishing', '/de/learn/first-programs/loops']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+});

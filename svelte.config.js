@@ -2,6 +2,7 @@ import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import { parse as parseYaml } from 'yaml';
+import { directLessonImports } from './scripts/mdsvex/direct-lesson-imports.js';
 import { highlightCode } from './scripts/mdsvex/highlight-code.js';
 import { localizeLessonLinks } from './scripts/mdsvex/localize-lesson-links.js';
 
@@ -9,6 +10,7 @@ import { localizeLessonLinks } from './scripts/mdsvex/localize-lesson-links.js';
 const config = {
 	extensions: ['.svelte', '.svx'],
 	preprocess: [
+		directLessonImports(),
 		vitePreprocess(),
 		mdsvex({
 			extensions: ['.svx'],

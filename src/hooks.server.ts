@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { DISPLAY_COOKIE, displayClasses, parseDisplayCookie } from '$lib/display-settings';
+import { DISPLAY_COOKIE, displayClasses } from '$lib/display-settings';
+import { parseDisplayCookie } from '$lib/server/site/display-settings';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, textDirection, type Locale } from '$lib/i18n/locales';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';

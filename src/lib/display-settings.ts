@@ -1,28 +1,19 @@
 /**
  * Display settings (text size, contrast, spacing, motion). Stored in a cookie and applied
  * as classes on <html> in the server-rendered page, so there is no flash and no need for
- * JavaScript.
+ * JavaScript. The cookie is parsed on the server (server/site/display-settings.ts).
  */
-import { z } from 'zod';
-
 export const DISPLAY_COOKIE = 'lotse_display';
 
-export const displaySettingsSchema = z.object({
-	textSize: z.enum(['100', '125', '150', '200']).catch('100'),
-	contrast: z.enum(['normal', 'high']).catch('normal'),
-	spacing: z.enum(['normal', 'wide']).catch('normal'),
-	motion: z.enum(['normal', 'reduce']).catch('normal')
-});
-export type DisplaySettings = z.output<typeof displaySettingsSchema>;
-export const DEFAULT_DISPLAY: DisplaySettings = { textSize: '100', contrast: 'normal', spacing: 'normal', motion: 'normal' };
+export const DISPLAY_OPTIONS = {
+	textSize: ['100', '125', '150', '200'],
+	contrast: ['normal', 'high'],
+	spacing: ['normal', 'wide'],
+	motion: ['normal', 'reduce']
+} as const;
 
-export function parseDisplayCookie(value: string | undefined): DisplaySettings {
-	if (!value) return DEFAULT_DISPLAY;
-	const entries = Object.fromEntries(
-		value.split('.').map((pair) => pair.split('-', 2) as [string, string])
-	);
-	return displaySettingsSchema.parse(entries);
-}
+export type DisplaySettings = { [K in keyof typeof DISPLAY_OPTIONS]: (typeof DISPLAY_OPTIONS)[K][number] };
+export const DEFAULT_DISPLAY: DisplaySettings = { textSize: '100', contrast: 'normal', spacing: 'normal', motion: 'normal' };
 
 export function serializeDisplayCookie(settings: DisplaySettings): string {
 	return Object.entries(settings)

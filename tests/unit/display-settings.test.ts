@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	DEFAULT_DISPLAY,
-	displayClasses,
-	parseDisplayCookie,
-	serializeDisplayCookie
-} from '../../src/lib/display-settings.ts';
+import { DEFAULT_DISPLAY, displayClasses, serializeDisplayCookie } from '../../src/lib/display-settings.ts';
+import { parseDisplayCookie } from '../../src/lib/server/site/display-settings.ts';
 
 describe('display settings', () => {
 	it('survive the round trip through the cookie', () => {

@@ -4,17 +4,11 @@
  */
 import { z } from 'zod';
 
-export const LEVELS = ['foundation', 'intermediate', 'advanced'] as const;
-export const COMPETENCES = [
-	'1.1', '1.2', '1.3',
-	'2.1', '2.2', '2.3', '2.4', '2.5', '2.6',
-	'3.1', '3.2', '3.3', '3.4',
-	'4.1', '4.2', '4.3', '4.4',
-	'5.1', '5.2', '5.3', '5.4'
-] as const;
-export const DIGCOMP_AREAS = ['1', '2', '3', '4', '5'] as const;
-export const CONTENT_LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa', 'pl', 'de-easy'] as const;
-export type ContentLocale = (typeof CONTENT_LOCALES)[number];
+import { COMPETENCES, CONTENT_LOCALES, LEVELS } from './constants.ts';
+
+export { COMPETENCES, CONTENT_LOCALES, DIGCOMP_AREAS, LEVELS } from './constants.ts';
+export type { ContentLocale } from './constants.ts';
+import type { ContentLocale } from './constants.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 const text = (max: number) => z.string().trim().min(1).max(max);

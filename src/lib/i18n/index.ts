@@ -3,10 +3,9 @@
  * layout created for this request (server) or this page (browser), so components need no props.
  */
 import { page } from '$app/state';
-import type { TOptions } from 'i18next';
 import type { DisplaySettings } from '$lib/display-settings';
 import type { Locale } from './locales';
-import type { Translate } from './translator';
+import type { Translate, TranslateOptions } from './translator';
 
 /** What the root layout puts into every page's data. */
 export interface RootData {
@@ -20,7 +19,7 @@ export function rootData(): RootData {
 	return page.data as RootData;
 }
 
-export function t(key: string, options?: TOptions): string {
+export function t(key: string, options?: TranslateOptions): string {
 	return rootData().t(key, options);
 }
 

@@ -1,16 +1,26 @@
 /**
- * One i18next instance per request (server) or per page load (browser): instances are
- * never shared between requests, so one person's language cannot leak into another's page.
+ * Translation functions. On the server, one i18next instance per request, never shared
+ * between requests, so one person's language cannot leak into another's page. In the
+ * browser, a small formatter with the same rules for what Lotse's texts use (nested keys,
+ * {{placeholders}}, plural forms by Intl.PluralRules) keeps i18next's 13 KB out of every
+ * page; tests/unit/translator-parity.test.ts checks both give the same text for every key.
  */
-import i18next, { type TOptions } from 'i18next';
+import { browser } from '$app/environment';
 import type { Locale } from './locales.ts';
 
 export type Messages = Record<string, unknown>;
-export type Translate = (key: string, options?: TOptions) => string;
+export type TranslateOptions = Record<string, unknown> & { count?: number };
+export type Translate = (key: string, options?: TranslateOptions) => string;
 
-export function createTranslator(locale: Locale, messages: Messages): Translate {
+/** Message parts every page needs; lessons add `simulations` or `exercises` when they use them. */
+export const CORE_PARTS = ['shell', 'learn', 'lesson'] as const;
+export type MessagePart = (typeof CORE_PARTS)[number] | 'simulations' | 'exercises';
+
+export async function createTranslator(locale: Locale, messages: Messages): Promise<Translate> {
+	if (browser) return createFormatter(locale, messages);
+	const { default: i18next } = await import('i18next');
 	const instance = i18next.createInstance();
-	void instance.init({
+	await instance.init({
 		lng: locale,
 		resources: { [locale]: { translation: messages } },
 		initAsync: false,
@@ -21,13 +31,47 @@ export function createTranslator(locale: Locale, messages: Messages): Translate 
 	return (key, options) => instance.t(key, options) as string;
 }
 
+/** Finds a nested key; like i18next, a name may itself contain dots ("competenceNames.1.1"). */
+function lookup(node: unknown, key: string): unknown {
+	if (key === '') return node;
+	if (!node || typeof node !== 'object') return undefined;
+	const parts = key.split('.');
+	for (let take = 1; take <= parts.length; take++) {
+		const name = parts.slice(0, take).join('.');
+		if (name in (node as Record<string, unknown>)) {
+			const found = lookup((node as Record<string, unknown>)[name], parts.slice(take).join('.'));
+			if (found !== undefined) return found;
+		}
+	}
+	return undefined;
+}
+
+/** The browser's formatter: i18next's rules for keys, plurals and {{placeholders}}. */
+export function createFormatter(locale: Locale, messages: Messages): Translate {
+	const plural = new Intl.PluralRules(locale);
+	return (key, options = {}) => {
+		let text: unknown;
+		if (typeof options.count === 'number') text = lookup(messages, `${key}_${plural.select(options.count)}`);
+		if (typeof text !== 'string') text = lookup(messages, key);
+		if (typeof text !== 'string') return key;
+		return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (match, name: string) => {
+			const value = options[name];
+			return value === undefined || value === null ? match : String(value);
+		});
+	};
+}
+
 // translations/<locale>/<part>.json: each part holds its own top-level keys (shell, learn,
 // simulations …) so that several people can translate different parts at once.
 const loaders = import.meta.glob<Messages>('./translations/*/*.json', { import: 'default' });
 
-export async function loadMessages(locale: Locale): Promise<Messages> {
-	const parts = Object.entries(loaders).filter(([path]) => path.startsWith(`./translations/${locale}/`));
-	if (parts.length === 0) throw new Error(`No translations for ${locale}`);
-	const loaded = await Promise.all(parts.map(([, load]) => load()));
+export async function loadMessages(locale: Locale, parts: readonly MessagePart[] = CORE_PARTS): Promise<Messages> {
+	const loaded = await Promise.all(
+		parts.map((part) => {
+			const load = loaders[`./translations/${locale}/${part}.json`];
+			if (!load) throw new Error(`No translations for ${locale}/${part}`);
+			return load();
+		})
+	);
 	return Object.assign({}, ...loaded);
 }

@@ -23,6 +23,8 @@ export interface Lesson {
 	versions: Partial<Record<ContentLocale, LessonFrontmatter>>;
 	/** Source path of each version, as import.meta.glob names it. */
 	paths: Partial<Record<ContentLocale, string>>;
+	/** Whether the lesson uses components that need their own UI texts. */
+	uses: { simulation: boolean; codeExercise: boolean };
 }
 
 export interface Course {
@@ -69,11 +71,21 @@ export function buildCatalogue(lessonSources: Record<string, string>, courseSour
 		}
 		let lesson = lessons.get(parsed.key);
 		if (!lesson) {
-			lesson = { key: parsed.key, courseId: parsed.courseId, id: parsed.lessonId, order: parsed.lessonOrder, versions: {}, paths: {} };
+			lesson = {
+				key: parsed.key,
+				courseId: parsed.courseId,
+				id: parsed.lessonId,
+				order: parsed.lessonOrder,
+				versions: {},
+				paths: {},
+				uses: { simulation: false, codeExercise: false }
+			};
 			lessons.set(parsed.key, lesson);
 			courseFor(parsed.courseId, parsed.courseOrder).lessons.push(lesson);
 		}
 		lesson.versions[parsed.contentLocale] = frontmatter.data;
+		lesson.uses.simulation ||= /<Simulation\b/.test(split.body);
+		lesson.uses.codeExercise ||= /<CodeExercise\b/.test(split.body);
 		lesson.paths[parsed.contentLocale] = path;
 	}
 

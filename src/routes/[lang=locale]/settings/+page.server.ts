@@ -1,5 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { DISPLAY_COOKIE, displaySettingsSchema, serializeDisplayCookie } from '$lib/display-settings';
+import { DISPLAY_COOKIE, DISPLAY_OPTIONS, serializeDisplayCookie } from '$lib/display-settings';
+import { displaySettingsSchema } from '$lib/server/site/display-settings';
 import { fieldError } from '$lib/server/validation/form';
 import type { Actions } from './$types';
 
@@ -14,12 +15,7 @@ async function saveDisplaySettings(event: RequestEvent) {
 	}
 	// Unknown values are an error here (the cookie parser, by contrast, falls back to defaults).
 	const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string'));
-	const allowed = {
-		textSize: ['100', '125', '150', '200'],
-		contrast: ['normal', 'high'],
-		spacing: ['normal', 'wide'],
-		motion: ['normal', 'reduce']
-	} as Record<string, string[]>;
+	const allowed: Record<string, readonly string[]> = DISPLAY_OPTIONS;
 	for (const [key, options] of Object.entries(allowed)) {
 		if (!options.includes(String(values[key] ?? ''))) return fail(400, { errors: fieldError(key, 'errors.invalid') });
 	}

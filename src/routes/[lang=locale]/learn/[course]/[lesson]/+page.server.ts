@@ -47,8 +47,12 @@ export const load: PageServerLoad = async (event) => {
 		contentLocale: chosen.contentLocale,
 		isFallback: chosen.isFallback,
 		hasEasyVersion: locale === 'de' && Boolean(lesson.versions['de-easy']),
-		// Which compiled lesson the page imports (see +page.ts).
+		// Which compiled lesson the page imports, and which extra UI texts it needs (see +page.ts).
 		sourcePath: lesson.paths[chosen.contentLocale]!,
+		translationParts: [
+			...(lesson.uses.simulation ? (['simulations'] as const) : []),
+			...(lesson.uses.codeExercise ? (['exercises'] as const) : [])
+		],
 		position: { number: index + 1, of: course.lessons.length },
 		previous: neighbour(-1),
 		next: neighbour(1)

@@ -12,7 +12,8 @@ if (!existsSync(chromium)) {
 	);
 }
 
-const PORT = 4173;
+// E2E_PORT lets a second run (e.g. a local one beside CI) use another port.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, LOCALES, signUp, open } from './helpers';
+import { expectNoAxeViolations, LOCALES, signUp, open, BASE_URL } from './helpers';
 
 // Every page of the shell, in every language, with normal and with high contrast.
 const PUBLIC_PAGES = ['', '/learn', '/participate', '/classes', '/signin', '/signup', '/settings', '/accessibility', '/easy', '/privacy', '/no-such-page'];
@@ -9,21 +9,21 @@ for (const contrast of ['normal', 'high'] as const) {
 		test.beforeEach(async ({ context }) => {
 			if (contrast === 'high') {
 				await context.addCookies([
-					{ name: 'lotse_display', value: 'textSize-100.contrast-high.spacing-normal.motion-normal', url: 'http://localhost:4173' }
+					{ name: 'lotse_display', value: 'textSize-100.contrast-high.spacing-normal.motion-normal', url: BASE_URL }
 				]);
 			}
 		});
 
 		for (const locale of LOCALES) {
-			test(`${locale}: every public page has zero axe violations and one h1`, async ({ page }) => {
-				for (const path of PUBLIC_PAGES) {
+			for (const path of PUBLIC_PAGES) {
+				test(`${locale}${path || '/'}: zero axe violations, one h1, right lang`, async ({ page }) => {
 					await page.goto(`/${locale}${path}`);
 					await expect(page.locator('h1')).toHaveCount(1);
 					await expect(page.locator('html')).toHaveAttribute('lang', locale);
 					if (contrast === 'high') await expect(page.locator('html')).toHaveClass(/contrast-high/);
 					await expectNoAxeViolations(page);
-				}
-			});
+				});
+			}
 
 			test(`${locale}: the account page has zero axe violations`, async ({ page }) => {
 				await signUp(page, undefined, locale);
@@ -53,7 +53,7 @@ test('forms show their errors accessibly: summary, linked fields, aria-invalid',
 
 test('text enlarged to 200 % still fits a phone screen without sideways scrolling', async ({ browser }) => {
 	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-	await context.addCookies([{ name: 'lotse_display', value: 'textSize-200.contrast-normal.spacing-wide.motion-reduce', url: 'http://localhost:4173' }]);
+	await context.addCookies([{ name: 'lotse_display', value: 'textSize-200.contrast-normal.spacing-wide.motion-reduce', url: BASE_URL }]);
 	const page = await context.newPage();
 	for (const path of ['/de', '/de/signup', '/ar/accessibility', '/de/settings']) {
 		await page.goto(path);
@@ -67,7 +67,7 @@ test('no request leaves the origin (fonts, scripts and styles are served by Lots
 	const foreign: string[] = [];
 	page.on('request', (request) => {
 		const url = new URL(request.url());
-		if (url.origin !== 'http://localhost:4173' && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
+		if (url.origin !== BASE_URL && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
 	});
 	for (const path of ['/de', '/ar', '/uk/signup', '/en/settings']) await page.goto(path, { waitUntil: 'networkidle' });
 	expect(foreign).toEqual([]);

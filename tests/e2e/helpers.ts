@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+/** Where the app under test runs (see playwright.config.ts). */
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+
 export const LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa', 'pl'] as const;
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const PASSWORD = 'Möwe Teekanne Fahrrad Elbe';

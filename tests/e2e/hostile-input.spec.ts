@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { PASSWORD, uniqueUsername, open } from './helpers';
+import { PASSWORD, uniqueUsername, open, BASE_URL } from './helpers';
 
 /**
  * Every form gets hostile input. Nothing may answer 5xx, and nothing may come back as live
@@ -19,7 +19,7 @@ const HOSTILE = {
 } as const;
 type Kind = keyof typeof HOSTILE;
 
-const ORIGIN = 'http://localhost:4173';
+const ORIGIN = BASE_URL;
 
 // Accept: text/html, as a browser without JavaScript sends (otherwise SvelteKit answers in JSON).
 function post(request: APIRequestContext, path: string, fields: Record<string, string>) {

@@ -3,5 +3,5 @@ import type { LayoutLoad } from './$types';
 
 export const load: LayoutLoad = async ({ data }) => {
 	const messages = await loadMessages(data.locale);
-	return { ...data, messages, t: await createTranslator(data.locale, messages) };
+	return { ...data, t: await createTranslator(data.locale, messages) };
 };

@@ -18,20 +18,36 @@ export type MessagePart = (typeof CORE_PARTS)[number] | 'simulations' | 'exercis
 
 export async function createTranslator(locale: Locale, messages: Messages): Promise<Translate> {
 	if (browser) return createFormatter(locale, messages);
-	const { default: i18next } = await import('i18next');
-	const instance = i18next.createInstance();
-	await instance.init({
-		lng: locale,
-		resources: { [locale]: { translation: messages } },
-		initAsync: false,
-		// Svelte escapes everything it renders; escaping here too would show "&amp;".
-		interpolation: { escapeValue: false },
-		returnNull: false
-	});
+	const instance = (await baseInstance(locale, messages)).cloneInstance({ lng: locale });
 	return (key, options) => instance.t(key, options) as string;
 }
 
-/** Finds a nested key; like i18next, a name may itself contain dots ("competenceNames.1.1"). */
+// One initialised i18next instance per language and message set; each request gets its own
+// clone of it (cloneInstance shares the read-only resources, so a clone is cheap).
+const bases = new WeakMap<Messages, Map<Locale, Promise<import('i18next').i18n>>>();
+
+async function baseInstance(locale: Locale, messages: Messages) {
+	let byLocale = bases.get(messages);
+	if (!byLocale) bases.set(messages, (byLocale = new Map()));
+	let base = byLocale.get(locale);
+	if (!base) {
+		base = import('i18next').then(async ({ default: i18next }) => {
+			const instance = i18next.createInstance();
+			await instance.init({
+				lng: locale,
+				resources: { [locale]: { translation: messages } },
+				initAsync: false,
+				// Svelte escapes everything it renders; escaping here too would show "&amp;".
+				interpolation: { escapeValue: false },
+				returnNull: false
+			});
+			return instance;
+		});
+		byLocale.set(locale, base);
+	}
+	return base;
+}
+
 function lookup(node: unknown, key: string): unknown {
 	if (key === '') return node;
 	if (!node || typeof node !== 'object') return undefined;
@@ -65,13 +81,21 @@ export function createFormatter(locale: Locale, messages: Messages): Translate {
 // simulations …) so that several people can translate different parts at once.
 const loaders = import.meta.glob<Messages>('./translations/*/*.json', { import: 'default' });
 
-export async function loadMessages(locale: Locale, parts: readonly MessagePart[] = CORE_PARTS): Promise<Messages> {
-	const loaded = await Promise.all(
-		parts.map((part) => {
-			const load = loaders[`./translations/${locale}/${part}.json`];
-			if (!load) throw new Error(`No translations for ${locale}/${part}`);
-			return load();
-		})
-	);
-	return Object.assign({}, ...loaded);
+// Merged message sets are built once per language and set of parts, and never changed.
+const merged = new Map<string, Promise<Messages>>();
+
+export function loadMessages(locale: Locale, parts: readonly MessagePart[] = CORE_PARTS): Promise<Messages> {
+	const key = `${locale}:${parts.join(',')}`;
+	let messages = merged.get(key);
+	if (!messages) {
+		messages = Promise.all(
+			parts.map((part) => {
+				const load = loaders[`./translations/${locale}/${part}.json`];
+				if (!load) throw new Error(`No translations for ${locale}/${part}`);
+				return load();
+			})
+		).then((loaded) => Object.freeze(Object.assign({}, ...loaded)));
+		merged.set(key, messages);
+	}
+	return messages;
 }

@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import { createTranslator, loadMessages } from '$lib/i18n/translator';
+import { CORE_PARTS, createTranslator, loadMessages } from '$lib/i18n/translator';
 import type { PageLoad } from './$types';
 
 // Each lesson is its own chunk: a page loads only the lesson it shows.
@@ -11,6 +11,6 @@ export const load: PageLoad = async ({ data, parent }) => {
 	const [module, layout] = await Promise.all([load(), parent()]);
 	// Texts of simulations and code exercises are loaded only for lessons that use them.
 	if (data.translationParts.length === 0) return { ...data, content: module.default };
-	const extra = await loadMessages(layout.locale, data.translationParts);
-	return { ...data, content: module.default, t: await createTranslator(layout.locale, { ...layout.messages, ...extra }) };
+	const messages = await loadMessages(layout.locale, [...CORE_PARTS, ...data.translationParts]);
+	return { ...data, content: module.default, t: await createTranslator(layout.locale, messages) };
 };

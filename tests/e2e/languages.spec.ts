@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { open } from './helpers';
 
 test('"/" goes to the language the browser asks for', async ({ browser }) => {
 	const context = await browser.newContext({ locale: 'uk-UA', extraHTTPHeaders: { 'Accept-Language': 'uk-UA,uk;q=0.9,en;q=0.5' } });
@@ -46,7 +47,7 @@ test('German and other left-to-right pages say dir="ltr"', async ({ request }) =
 });
 
 test('the language switcher keeps the current page and opens with the keyboard', async ({ page }) => {
-	await page.goto('/de/privacy');
+	await open(page, '/de/privacy');
 	await page.locator('.language-switcher summary').focus();
 	await page.keyboard.press('Enter');
 	const english = page.locator('.language-switcher a[lang="en"]');

@@ -10,6 +10,7 @@ import {
 	guestQuizScore,
 	guestStart,
 	mergeGuestProgress,
+	type GuestProgress,
 	readGuestProgress,
 	writeGuestProgress
 } from './guest-progress.ts';
@@ -25,29 +26,32 @@ import {
 
 const secure = (event: RequestEvent) => event.url.protocol === 'https:';
 
+/** Read, change and write back a guest's progress cookie. */
+function updateGuestProgress(event: RequestEvent, change: (progress: GuestProgress) => void): void {
+	const progress = readGuestProgress(event.cookies);
+	change(progress);
+	writeGuestProgress(event.cookies, progress, secure(event));
+}
+
 export async function startLesson(event: RequestEvent, lessonKey: string): Promise<void> {
 	const { user, db } = event.locals;
 	if (user) return recordLessonStart(db, user.id, lessonKey);
-	const progress = readGuestProgress(event.cookies);
-	guestStart(progress, lessonKey);
-	writeGuestProgress(event.cookies, progress, secure(event));
+	updateGuestProgress(event, (progress) => guestStart(progress, lessonKey));
 }
 
 export async function completeLesson(event: RequestEvent, lessonKey: string): Promise<void> {
 	const { user, db } = event.locals;
 	if (user) return recordLessonCompletion(db, user.id, lessonKey);
-	const progress = readGuestProgress(event.cookies);
-	guestComplete(progress, lessonKey);
-	writeGuestProgress(event.cookies, progress, secure(event));
+	updateGuestProgress(event, (progress) => guestComplete(progress, lessonKey));
 }
 
 export async function recordAttempt(event: RequestEvent, lessonKey: string, quizId: string, score: number): Promise<void> {
 	const { user, db } = event.locals;
 	if (user) return recordQuizAttempt(db, { userId: user.id, lessonKey, quizId, score });
-	const progress = readGuestProgress(event.cookies);
-	guestQuizScore(progress, lessonKey, quizId, score);
-	guestStart(progress, lessonKey);
-	writeGuestProgress(event.cookies, progress, secure(event));
+	updateGuestProgress(event, (progress) => {
+		guestQuizScore(progress, lessonKey, quizId, score);
+		guestStart(progress, lessonKey);
+	});
 }
 
 export async function learnerStatuses(event: RequestEvent): Promise<Map<string, LessonStatus>> {

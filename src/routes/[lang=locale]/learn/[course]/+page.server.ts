@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { chooseVersion, courseLanguages, courseText, getCatalogue } from '$lib/server/learning/catalogue';
-import { findCertificate } from '$lib/server/learning/certificates';
 import { learnerStatuses } from '$lib/server/learning/learner';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { locale, user, db } = event.locals;
+	const { locale, user } = event.locals;
 	const course = getCatalogue().course(event.params.course);
 	if (!course) error(404, 'errors.notFound');
 	const statuses = await learnerStatuses(event);
@@ -22,7 +21,6 @@ export const load: PageServerLoad = async (event) => {
 		lessons,
 		complete,
 		resume: resume && lessons.some((lesson) => lesson.status !== 'notStarted') ? resume : null,
-		signedIn: Boolean(user),
-		hasCertificate: user ? Boolean(await findCertificate(db, user.id, course.id)) : false
+		signedIn: Boolean(user)
 	};
 };

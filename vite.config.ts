@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { lessonIslands } from './scripts/vite/lesson-islands.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [lessonIslands(), sveltekit()],
 	server: { fs: { allow: ['content'] } },
 	test: {
 		projects: [

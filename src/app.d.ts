@@ -14,6 +14,8 @@ declare global {
 			user: SessionUser | null;
 			session: Session | null;
 			display: DisplaySettings;
+			/** Set-Cookie headers of the cookies this request set (server/http/set-cookie-log.ts). */
+			setCookies: string[];
 		}
 	}
 }

@@ -6,6 +6,11 @@ import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, textDirection, type Locale } f
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { dev } from '$app/environment';
+import { respondWithKeptPage } from '$lib/server/http/rendered-pages';
+import { logSetCookies } from '$lib/server/http/set-cookie-log';
+import { guestLessonPageKey, guestLessonPages } from '$lib/server/learning/guest-lesson-pages';
+import { startLesson } from '$lib/server/learning/learner';
 
 /** Opens the database (and applies migrations) before the first request is served. */
 export const init: ServerInit = async () => {
@@ -15,6 +20,7 @@ export const init: ServerInit = async () => {
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
 const context: Handle = async ({ event, resolve }) => {
+	event.locals.setCookies = logSetCookies(event.cookies);
 	event.locals.db = await getDb();
 	const first = event.url.pathname.split('/')[1];
 	const cookieLocale = event.cookies.get(LOCALE_COOKIE);
@@ -71,7 +77,18 @@ const page: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(context, session, page);
+/** Guests' lesson pages come from memory when one was rendered for the same state before. */
+const guestLessons: Handle = async ({ event, resolve }) => {
+	const kept = dev ? null : guestLessonPageKey(event);
+	if (!kept) return resolve(event);
+	const page = guestLessonPages.get(kept.key);
+	if (!page) return guestLessonPages.keep(kept.key, await resolve(event));
+	// What the lesson page's load does besides rendering (+page.server.ts).
+	await startLesson(event, kept.lessonKey);
+	return respondWithKeptPage(page, event.locals.setCookies);
+};
+
+export const handle = sequence(context, session, guestLessons, page);
 
 /** Errors are logged on the server; people see a plain message, never a stack trace. */
 export const handleError: HandleServerError = ({ error, status }) => {

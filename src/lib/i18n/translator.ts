@@ -1,16 +1,15 @@
 /**
- * Translation functions. On the server, one i18next instance per request, never shared
- * between requests, so one person's language cannot leak into another's page. In the
+ * Translation functions. On the server, i18next: one instance per language, fixed to it. In the
  * browser, a small formatter with the same rules for what Lotse's texts use (nested keys,
  * {{placeholders}}, plural forms by Intl.PluralRules) keeps i18next's 13 KB out of every
  * page; tests/unit/translator-parity.test.ts checks both give the same text for every key.
  */
 import { browser } from '$app/environment';
+import { createFormatter, type Messages, type Translate, type TranslateOptions } from './formatter.ts';
 import type { Locale } from './locales.ts';
 
-export type Messages = Record<string, unknown>;
-export type TranslateOptions = Record<string, unknown> & { count?: number };
-export type Translate = (key: string, options?: TranslateOptions) => string;
+export { createFormatter };
+export type { Messages, Translate, TranslateOptions } from './formatter.ts';
 
 /** Message parts every page needs; lessons add `simulations` or `exercises` when they use them. */
 export const CORE_PARTS = ['shell', 'learn', 'lesson'] as const;
@@ -18,20 +17,22 @@ export type MessagePart = (typeof CORE_PARTS)[number] | 'simulations' | 'exercis
 
 export async function createTranslator(locale: Locale, messages: Messages): Promise<Translate> {
 	if (browser) return createFormatter(locale, messages);
-	const instance = (await baseInstance(locale, messages)).cloneInstance({ lng: locale });
-	return (key, options) => instance.t(key, options) as string;
+	return serverTranslator(locale, messages);
 }
 
-// One initialised i18next instance per language and message set; each request gets its own
-// clone of it (cloneInstance shares the read-only resources, so a clone is cheap).
-const bases = new WeakMap<Messages, Map<Locale, Promise<import('i18next').i18n>>>();
+// One i18next instance per language and message set, initialised once and never changed
+// afterwards (no changeLanguage, no added resources): the language is fixed per instance,
+// so requests can share it without one person's language leaking into another's page.
+// Nor do its texts: each text (key and options) is worked out once and remembered.
+const MAX_REMEMBERED_TEXTS = 5000;
+const translators = new WeakMap<Messages, Map<Locale, Promise<Translate>>>();
 
-async function baseInstance(locale: Locale, messages: Messages) {
-	let byLocale = bases.get(messages);
-	if (!byLocale) bases.set(messages, (byLocale = new Map()));
-	let base = byLocale.get(locale);
-	if (!base) {
-		base = import('i18next').then(async ({ default: i18next }) => {
+function serverTranslator(locale: Locale, messages: Messages): Promise<Translate> {
+	let byLocale = translators.get(messages);
+	if (!byLocale) translators.set(messages, (byLocale = new Map()));
+	let translator = byLocale.get(locale);
+	if (!translator) {
+		translator = import('i18next').then(async ({ default: i18next }) => {
 			const instance = i18next.createInstance();
 			await instance.init({
 				lng: locale,
@@ -41,40 +42,23 @@ async function baseInstance(locale: Locale, messages: Messages) {
 				interpolation: { escapeValue: false },
 				returnNull: false
 			});
-			return instance;
+			const translate = instance.getFixedT(locale);
+			const known = new Map<string, string>();
+			return (key: string, options?: TranslateOptions) => {
+				const id = options ? `${key}\u0000${JSON.stringify(options)}` : key;
+				let text = known.get(id);
+				if (text === undefined) {
+					text = translate(key, options) as string;
+					// Options can hold names and numbers without end; keep the memory bounded.
+					if (known.size >= MAX_REMEMBERED_TEXTS) known.clear();
+					known.set(id, text);
+				}
+				return text;
+			};
 		});
-		byLocale.set(locale, base);
+		byLocale.set(locale, translator);
 	}
-	return base;
-}
-
-function lookup(node: unknown, key: string): unknown {
-	if (key === '') return node;
-	if (!node || typeof node !== 'object') return undefined;
-	const parts = key.split('.');
-	for (let take = 1; take <= parts.length; take++) {
-		const name = parts.slice(0, take).join('.');
-		if (name in (node as Record<string, unknown>)) {
-			const found = lookup((node as Record<string, unknown>)[name], parts.slice(take).join('.'));
-			if (found !== undefined) return found;
-		}
-	}
-	return undefined;
-}
-
-/** The browser's formatter: i18next's rules for keys, plurals and {{placeholders}}. */
-export function createFormatter(locale: Locale, messages: Messages): Translate {
-	const plural = new Intl.PluralRules(locale);
-	return (key, options = {}) => {
-		let text: unknown;
-		if (typeof options.count === 'number') text = lookup(messages, `${key}_${plural.select(options.count)}`);
-		if (typeof text !== 'string') text = lookup(messages, key);
-		if (typeof text !== 'string') return key;
-		return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (match, name: string) => {
-			const value = options[name];
-			return value === undefined || value === null ? match : String(value);
-		});
-	};
+	return translator;
 }
 
 // translations/<locale>/<part>.json: each part holds its own top-level keys (shell, learn,

@@ -1,0 +1,50 @@
+/**
+ * Lesson pages for guests, kept rendered (the throughput goal of the learning issue).
+ *
+ * What a guest sees on a lesson page depends on the address (language, lesson, easy
+ * version), the display settings and the guest's own state in this lesson (started or
+ * completed, best quiz scores), and on nothing else about them. So the page rendered for
+ * each such combination is kept and sent again; the one thing the page does besides
+ * rendering, noting in the guest's cookie that the lesson was opened, still happens on
+ * every request (see hooks.server.ts). Signed-in people, and anyone sending a session
+ * cookie, always get a page rendered for them.
+ */
+import type { RequestEvent } from '@sveltejs/kit';
+import { serializeDisplayCookie } from '$lib/display-settings';
+import { RenderedPages } from '../http/rendered-pages.ts';
+import { SESSION_COOKIE } from '../auth/session.ts';
+import { getCatalogue } from './catalogue.ts';
+import { readGuestProgress } from './guest-progress.ts';
+
+const LESSON_ROUTE = '/[lang=locale]/learn/[course]/[lesson]';
+
+/** Lessons × languages × a few states and settings; about 20 KB each. */
+export const guestLessonPages = new RenderedPages(2000);
+
+export interface GuestLessonPage {
+	key: string;
+	lessonKey: string;
+}
+
+/** Which kept page this request may get, or null when it must be rendered for the person. */
+export function guestLessonPageKey(event: RequestEvent): GuestLessonPage | null {
+	if (event.request.method !== 'GET' || event.route.id !== LESSON_ROUTE || event.isDataRequest) return null;
+	if (event.locals.user || event.cookies.get(SESSION_COOKIE)) return null;
+	// Only the addresses the site links to; anything else added to the query is not kept.
+	const { search } = event.url;
+	if (search !== '' && search !== '?version=easy') return null;
+	const lessonKey = `${event.params.course}/${event.params.lesson}`;
+	if (!getCatalogue().lesson(lessonKey)) return null;
+
+	const progress = readGuestProgress(event.cookies);
+	// The page shows the state after opening it: an opened lesson is at least "started".
+	const status = progress.l[lessonKey]?.[0] === 1 ? 'completed' : 'started';
+	const prefix = `${lessonKey}#`;
+	const scores = Object.entries(progress.q)
+		.filter(([quiz]) => quiz.startsWith(prefix))
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([quiz, score]) => `${quiz.slice(prefix.length)}=${score}`)
+		.join(',');
+	const key = [event.url.pathname, search, serializeDisplayCookie(event.locals.display), status, scores].join('|');
+	return { key, lessonKey };
+}

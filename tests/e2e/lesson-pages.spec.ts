@@ -1,0 +1,155 @@
+import { expect, test, type APIResponse } from '@playwright/test';
+import deLesson from '../../src/lib/i18n/translations/de/lesson.json' with { type: 'json' };
+import { BASE_URL, open, signUp } from './helpers';
+
+// Lesson pages are rendered on the server only; what runs in the browser is the islands
+// bundle (src/lib/islands). Guests' pages are kept rendered per state (guest-lesson-pages.ts).
+
+const LESSON = '/en/learn/first-steps/the-browser';
+const readAloud = deLesson.lesson.readAloud;
+
+function setCookies(response: APIResponse): Map<string, string> {
+	const cookies = new Map<string, string>();
+	for (const { name, value } of response.headersArray()) {
+		if (name.toLowerCase() !== 'set-cookie') continue;
+		const [pair = ''] = value.split(';');
+		const at = pair.indexOf('=');
+		cookies.set(pair.slice(0, at), pair.slice(at + 1));
+	}
+	return cookies;
+}
+
+function guestProgress(value: string | undefined): { l: Record<string, [number, number]>; q: Record<string, number> } {
+	expect(value, 'the guest progress cookie is set').toBeTruthy();
+	return JSON.parse(Buffer.from(value!, 'base64url').toString('utf8'));
+}
+
+test.describe('guests’ lesson pages', () => {
+	test('the same state gets the same page from memory, and the lesson is still noted as started', async ({ playwright }) => {
+		const responses: APIResponse[] = [];
+		for (let i = 0; i < 2; i++) {
+			const guest = await playwright.request.newContext({ baseURL: BASE_URL });
+			responses.push(await guest.get(LESSON));
+		}
+		const [first, second] = responses as [APIResponse, APIResponse];
+		expect(first.status()).toBe(200);
+		expect(second.status()).toBe(200);
+		expect(second.headers()['x-cache']).toBe('HIT');
+		expect(await second.text()).toBe(await first.text());
+		for (const response of responses) {
+			const cookies = setCookies(response);
+			expect(cookies.get('lotse_locale')).toBe('en');
+			expect(guestProgress(cookies.get('lotse_progress')).l['first-steps/the-browser']?.[0]).toBe(0);
+			expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
+		}
+	});
+
+	test('a guest who finished the lesson, or chose other display settings, gets a page of their own', async ({ playwright }) => {
+		const guest = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { origin: BASE_URL } });
+		await guest.get(LESSON);
+		const done = await guest.post(`${LESSON}?/complete`, { form: {} });
+		expect(done.status()).toBe(200);
+		expect(guestProgress(setCookies(done).get('lotse_progress')).l['first-steps/the-browser']?.[0]).toBe(1);
+		for (let i = 0; i < 2; i++) {
+			const page = await guest.get(LESSON);
+			await expect(page).toBeOK();
+			expect(await page.text()).toContain('class="lesson__done');
+		}
+		const stranger = await playwright.request.newContext({ baseURL: BASE_URL });
+		expect(await (await stranger.get(LESSON)).text()).not.toContain('class="lesson__done');
+
+		const largeText = await playwright.request.newContext({
+			baseURL: BASE_URL,
+			extraHTTPHeaders: { cookie: 'lotse_display=textSize-200.contrast-high.spacing-normal.motion-normal' }
+		});
+		for (let i = 0; i < 2; i++) {
+			const html = await (await largeText.get(LESSON)).text();
+			expect(html).toMatch(/<html[^>]*class="[^"]*text-200[^"]*contrast-high/);
+		}
+		expect(await (await stranger.get(LESSON)).text()).not.toContain('text-200');
+	});
+
+	test('signed-in learners always get a page rendered for them', async ({ page }) => {
+		await signUp(page);
+		for (let i = 0; i < 2; i++) {
+			const response = await page.request.get(LESSON);
+			expect(response.headers()['x-cache']).toBeUndefined();
+			expect(await response.text()).toContain('action="/en/signout"');
+		}
+	});
+});
+
+test('a lesson page runs no SvelteKit client, only its islands', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	await open(page, '/de/learn/safe-online/recognising-phishing');
+	expect(scripts.length).toBeGreaterThan(0);
+	expect(scripts.filter((path) => !path.startsWith('/_islands/'))).toEqual([]);
+	// The simulation island replaced its no-JavaScript version.
+	await expect(page.locator('.simulation .needs-js')).toHaveCount(0);
+});
+
+test.describe('read aloud', () => {
+	test.beforeEach(async ({ page }) => {
+		// Headless Chromium has no voices: a stand-in speech synthesis with a German voice.
+		await page.addInitScript(() => {
+			const spoken: string[] = [];
+			(window as unknown as { spoken: string[] }).spoken = spoken;
+			class Utterance {
+				lang = '';
+				rate = 1;
+				voice: unknown = null;
+				onend: (() => void) | null = null;
+				onerror: (() => void) | null = null;
+				constructor(readonly text: string) {}
+			}
+			const synth = Object.assign(new EventTarget(), {
+				getVoices: () => [{ lang: 'de-DE', name: 'Test', default: true, localService: true, voiceURI: 'test' }],
+				speak(utterance: Utterance) {
+					spoken.push(utterance.text);
+					setTimeout(() => utterance.onend?.(), 200);
+				},
+				cancel() {},
+				pause() {},
+				resume() {}
+			});
+			Object.defineProperty(window, 'speechSynthesis', { value: synth });
+			Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance });
+		});
+	});
+
+	test('reads the lesson text in pieces, pauses, and stops by keyboard', async ({ page }) => {
+		await open(page, '/de/learn/first-steps/keyboard');
+		const controls = page.getByRole('group', { name: readAloud.label });
+		await expect(controls).toBeVisible();
+		const status = controls.getByRole('status');
+
+		await controls.getByRole('button', { name: readAloud.start }).focus();
+		await page.keyboard.press('Enter');
+		await expect(status).toHaveText(readAloud.status.playing);
+		// The first piece is the start of the lesson text (not the controls or the page header).
+		const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+		const lessonText = (await page.locator('#lesson-text').innerText()).replace(/\s+/g, ' ').trim();
+		expect(spoken[0]?.length).toBeGreaterThan(10);
+		expect(lessonText.startsWith(spoken[0]!)).toBe(true);
+
+		await controls.getByRole('button', { name: readAloud.pause }).click();
+		await expect(status).toHaveText(readAloud.status.paused);
+		await controls.getByRole('button', { name: readAloud.resume }).click();
+		await expect(status).toHaveText(readAloud.status.resumed);
+
+		await controls.getByRole('button', { name: readAloud.stop }).focus();
+		await page.keyboard.press('Enter');
+		await expect(status).toHaveText(readAloud.status.stopped);
+		await expect(controls.getByRole('button', { name: readAloud.stop })).toBeHidden();
+		await expect(controls.getByRole('button', { name: readAloud.start })).toBeFocused();
+	});
+
+	test('is not offered where the browser has no voice for the lesson language', async ({ page }) => {
+		await open(page, '/ar/learn/first-steps/keyboard');
+		await expect(page.locator('.read-aloud')).toBeHidden();
+		await expect(page.locator('.lesson-body')).toBeVisible();
+	});
+});

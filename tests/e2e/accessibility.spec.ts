@@ -55,8 +55,12 @@ test('text enlarged to 200 % still fits a phone screen without sideways scrollin
 	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
 	await context.addCookies([{ name: 'lotse_display', value: 'textSize-200.contrast-normal.spacing-wide.motion-reduce', url: BASE_URL }]);
 	const page = await context.newPage();
-	for (const path of ['/de', '/de/signup', '/ar/accessibility', '/de/settings']) {
+	const lessons = ['first-steps/keyboard', 'safe-online/recognising-phishing', 'safe-online/online-id', 'safe-online/city-online-services', 'first-programs/loops'];
+	const learning = ['/de/learn', '/de/learn/first-steps', ...lessons.map((lesson) => `/de/learn/${lesson}`), '/ar/learn/first-steps/keyboard'];
+	for (const path of ['/de', '/de/signup', '/ar/accessibility', '/de/settings', ...learning]) {
 		await page.goto(path);
+		// With JavaScript: lesson islands replace their server-rendered versions.
+		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
 	}

@@ -29,7 +29,7 @@ export async function tabTo(page: Page, selector: string, maxPresses = 60): Prom
 	throw new Error(`Could not reach ${selector} with the Tab key in ${maxPresses} presses`);
 }
 
-/** Opens a page and waits until Svelte has taken it over (for tests with JavaScript on). */
+/** Opens a page and waits until its JavaScript has taken over (Svelte, or the lesson islands). */
 export async function open(page: Page, path: string): Promise<void> {
 	await page.goto(path);
 	await page.waitForSelector('html[data-hydrated]', { state: 'attached' });

@@ -88,6 +88,8 @@ const guestLessons: Handle = async ({ event, resolve }) => {
 	return respondWithKeptPage(page, event.locals.setCookies);
 };
 
+// Order matters: guestLessons needs the language and the session (context, session), and
+// keeps pages with the headers `page` adds, so it sits between them.
 export const handle = sequence(context, session, guestLessons, page);
 
 /** Errors are logged on the server; people see a plain message, never a stack trace. */

@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse } from '@playwright/test';
+import deLearn from '../../src/lib/i18n/translations/de/learn.json' with { type: 'json' };
 import deLesson from '../../src/lib/i18n/translations/de/lesson.json' with { type: 'json' };
 import { BASE_URL, open, signUp } from './helpers';
 
@@ -152,4 +153,38 @@ test.describe('read aloud', () => {
 		await expect(page.locator('.read-aloud')).toBeHidden();
 		await expect(page.locator('.lesson-body')).toBeVisible();
 	});
+});
+
+test('a lesson reached from the course page is loaded as a whole page, and its islands start once', async ({ page }) => {
+	await open(page, '/de/learn/safe-online');
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	await Promise.all([page.waitForURL('**/de/learn/safe-online/recognising-phishing'), page.locator('.course-lessons a[href$="/recognising-phishing"]').click()]);
+	await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+	expect(scripts).toContain('/_islands/lesson.js');
+	expect(scripts.filter((path) => !path.startsWith('/_islands/'))).toEqual([]);
+	await expect(page.locator('.simulation [data-island] > div')).toHaveCount(1);
+	await expect(page.locator('.simulation .needs-js')).toHaveCount(0);
+});
+
+const EASY_DEVICE = '/de/learn/first-steps/the-device?version=easy';
+const EASY_QUESTION = 'Welches Gerät passt in die Hosen-Tasche?';
+
+test('an answer in the easy-German version comes back in easy German, with and without JavaScript', async ({ browser }) => {
+	for (const javaScriptEnabled of [true, false]) {
+		const context = await browser.newContext({ javaScriptEnabled });
+		const page = await context.newPage();
+		if (javaScriptEnabled) await open(page, EASY_DEVICE);
+		else await page.goto(EASY_DEVICE);
+		const quiz = page.locator('#quiz-what-is-smartphone');
+		await expect(quiz.locator('legend')).toContainText(EASY_QUESTION);
+		await quiz.locator('input[value="0"]').check();
+		await quiz.locator('button[type=submit]').click();
+		await expect(page.locator('#quiz-what-is-smartphone [role=status]')).toContainText(deLearn.learn.quiz.correct);
+		await expect(page.locator('#quiz-what-is-smartphone legend')).toContainText(EASY_QUESTION);
+		await expect(page.locator('a', { hasText: deLearn.learn.lesson.standardVersion })).toBeVisible();
+		await context.close();
+	}
 });

@@ -6,7 +6,7 @@ const html = (body: string, init: ResponseInit = {}) =>
 
 describe('rendered pages kept in memory', () => {
 	it('keeps a page without the cookies of the request it was rendered for', async () => {
-		const pages = new RenderedPages(10);
+		const pages = new RenderedPages(10_000);
 		const headers = new Headers({ 'content-type': 'text/html', etag: '"abc"' });
 		headers.append('set-cookie', 'lotse_progress=first; Path=/');
 		const sent = await pages.keep('a', new Response('<p>A</p>', { status: 200, headers }));
@@ -24,7 +24,7 @@ describe('rendered pages kept in memory', () => {
 	});
 
 	it('keeps only successful HTML pages', async () => {
-		const pages = new RenderedPages(10);
+		const pages = new RenderedPages(10_000);
 		await pages.keep('missing', html('<p>Not found</p>', { status: 404 }));
 		await pages.keep('json', new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
 		expect(pages.get('missing')).toBeUndefined();
@@ -32,15 +32,19 @@ describe('rendered pages kept in memory', () => {
 		expect(pages.size).toBe(0);
 	});
 
-	it('lets the least recently used page go when full', async () => {
-		const pages = new RenderedPages(2);
-		await pages.keep('a', html('A'));
-		await pages.keep('b', html('B'));
+	it('lets the least recently used pages go when they pass the size limit', async () => {
+		const pages = new RenderedPages(250);
+		await pages.keep('a', html('A'.repeat(100)));
+		await pages.keep('b', html('B'.repeat(100)));
 		pages.get('a');
-		await pages.keep('c', html('C'));
+		await pages.keep('c', html('C'.repeat(100)));
 		expect(pages.size).toBe(2);
+		expect(pages.bytes).toBe(200);
 		expect(pages.get('b')).toBeUndefined();
-		expect(pages.get('a')?.body).toBe('A');
-		expect(pages.get('c')?.body).toBe('C');
+		expect(pages.get('a')?.body).toBe('A'.repeat(100));
+		expect(pages.get('c')?.body).toBe('C'.repeat(100));
+		// Keeping a key again replaces its page instead of counting it twice.
+		await pages.keep('c', html('c'.repeat(50)));
+		expect(pages.bytes).toBe(150);
 	});
 });

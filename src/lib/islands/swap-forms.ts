@@ -5,6 +5,8 @@
  * So there is one rendering of every state, on the server, and the rest of the page (a
  * simulation half done, the scroll position) stays as it was.
  */
+const LIVE = '[role="status"], [role="alert"]';
+
 export function enhanceSwapForms(document: Document): void {
 	document.addEventListener('submit', (event) => {
 		const form = event.target;
@@ -18,36 +20,44 @@ export function enhanceSwapForms(document: Document): void {
 async function submitInBackground(document: Document, form: HTMLFormElement, submitter: HTMLElement | null): Promise<void> {
 	const ids = (form.dataset.swap ?? '').split(/\s+/).filter(Boolean);
 	form.setAttribute('aria-busy', 'true');
-	let answer: Document;
+	let answer: Document | null = null;
 	try {
 		const response = await fetch(form.action, { method: 'POST', body: new FormData(form, submitter), headers: { accept: 'text/html' } });
-		if (!response.headers.get('content-type')?.startsWith('text/html')) throw new Error(`Unexpected answer ${response.status}`);
-		answer = new DOMParser().parseFromString(await response.text(), 'text/html');
+		if (response.headers.get('content-type')?.startsWith('text/html')) {
+			answer = new DOMParser().parseFromString(await response.text(), 'text/html');
+		}
 	} catch {
-		// Offline or a server error: send the form the ordinary way, so the browser shows what happened.
-		form.submit();
-		return;
+		// Offline: answer stays null.
 	} finally {
 		form.removeAttribute('aria-busy');
 	}
+	if (!answer || !ids.every((id) => answer.getElementById(id) && document.getElementById(id))) {
+		// Offline, or an error page instead of the lesson: send the form the ordinary way, so
+		// the browser shows what the server says. (Answers and "done" may safely arrive twice:
+		// the best score counts, and a lesson is done once.)
+		form.submit();
+		return;
+	}
 	const focusWasInside = ids.some((id) => document.getElementById(id)?.contains(document.activeElement));
-	const swapped = ids.flatMap((id) => {
-		const current = document.getElementById(id);
-		const next = answer.getElementById(id);
-		if (!current || !next) return [];
-		const adopted = document.adoptNode(next);
-		current.replaceWith(adopted);
-		return [adopted];
-	});
-	for (const region of swapped) announce(region);
-	if (focusWasInside) swapped.map((region) => region.querySelector<HTMLElement>('[data-swap-focus]')).find(Boolean)?.focus();
+	const swapped = ids.map((id) => swap(document.getElementById(id)!, document.adoptNode(answer.getElementById(id)!)));
+	if (focusWasInside || document.activeElement === document.body) {
+		swapped.map((region) => region.querySelector<HTMLElement>('[data-swap-focus]')).find(Boolean)?.focus();
+	}
 }
 
-/** A live region that arrives with its text already in it is not read out; so fill it afterwards. */
-function announce(region: HTMLElement): void {
-	for (const live of region.querySelectorAll<HTMLElement>('[role="status"], [role="alert"]')) {
-		const content = [...live.childNodes];
-		live.replaceChildren();
-		setTimeout(() => live.replaceChildren(...content), 100);
-	}
+/**
+ * Puts `next` in place of `current`, but keeps current's live regions (with next's content):
+ * screen readers announce a change inside a live region they know, not a new region.
+ */
+function swap(current: HTMLElement, next: HTMLElement): HTMLElement {
+	const known = [...current.querySelectorAll<HTMLElement>(LIVE)];
+	current.replaceWith(next);
+	[...next.querySelectorAll<HTMLElement>(LIVE)].forEach((fresh, index) => {
+		const region = known[index];
+		if (!region || region.getAttribute('role') !== fresh.getAttribute('role')) return;
+		region.className = fresh.className;
+		region.replaceChildren(...fresh.childNodes);
+		fresh.replaceWith(region);
+	});
+	return next;
 }

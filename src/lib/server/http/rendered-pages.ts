@@ -1,8 +1,8 @@
 /**
  * Rendered pages kept in memory, for pages whose HTML depends only on what their key says.
- * Bounded: the least recently used page goes when MAX_PAGES are kept. Nothing is kept for
- * long in the sense of staleness: pages come from the build's own content, and a new
- * build is a new process.
+ * Bounded by size: when the pages together pass `maxBytes`, the least recently used go.
+ * Nothing goes stale: pages come from the build's own content, and a new build is a new
+ * process.
  */
 export interface RenderedPage {
 	status: number;
@@ -13,11 +13,16 @@ export interface RenderedPage {
 
 export class RenderedPages {
 	readonly #pages = new Map<string, RenderedPage>();
+	#bytes = 0;
 
-	constructor(readonly maxPages: number) {}
+	constructor(readonly maxBytes: number) {}
 
 	get size(): number {
 		return this.#pages.size;
+	}
+
+	get bytes(): number {
+		return this.#bytes;
 	}
 
 	/** The page kept for key, now the most recently used; or undefined. */
@@ -35,9 +40,21 @@ export class RenderedPages {
 		if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) return response;
 		const body = await response.text();
 		const headers = [...response.headers].filter(([name]) => name !== 'set-cookie');
+		this.#remove(key);
 		this.#pages.set(key, { status: response.status, headers, body });
-		if (this.#pages.size > this.maxPages) this.#pages.delete(this.#pages.keys().next().value!);
+		this.#bytes += Buffer.byteLength(body);
+		for (const oldest of this.#pages.keys()) {
+			if (this.#bytes <= this.maxBytes) break;
+			this.#remove(oldest);
+		}
 		return new Response(body, { status: response.status, headers: withCache(response.headers, 'MISS') });
+	}
+
+	#remove(key: string): void {
+		const page = this.#pages.get(key);
+		if (!page) return;
+		this.#bytes -= Buffer.byteLength(page.body);
+		this.#pages.delete(key);
 	}
 }
 

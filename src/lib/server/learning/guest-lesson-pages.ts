@@ -6,20 +6,23 @@
  * completed, best quiz scores), and on nothing else about them. So the page rendered for
  * each such combination is kept and sent again; the one thing the page does besides
  * rendering, noting in the guest's cookie that the lesson was opened, still happens on
- * every request (see hooks.server.ts). Signed-in people, and anyone sending a session
- * cookie, always get a page rendered for them.
+ * every request (see hooks.server.ts). Signed-in people always get a page rendered for
+ * them.
+ *
+ * Keep the key in step with the lesson page: anything new the page shows that depends on
+ * the request (beyond address, display settings and this lesson's state) must join the key,
+ * and any new side effect of its load must also run on a hit (hooks.server.ts).
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { serializeDisplayCookie } from '$lib/display-settings';
+import { LESSON_ROUTE_ID } from '$lib/lesson-route';
 import { RenderedPages } from '../http/rendered-pages.ts';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import { getCatalogue } from './catalogue.ts';
-import { readGuestProgress } from './guest-progress.ts';
+import { guestBestScores, readGuestProgress } from './guest-progress.ts';
 
-const LESSON_ROUTE = '/[lang=locale]/learn/[course]/[lesson]';
-
-/** Lessons × languages × a few states and settings; about 20 KB each. */
-export const guestLessonPages = new RenderedPages(2000);
+/** Pages are 20–60 KB; this holds a few thousand lesson × language × state combinations. */
+export const guestLessonPages = new RenderedPages(64 * 1024 * 1024);
 
 export interface GuestLessonPage {
 	key: string;
@@ -28,7 +31,7 @@ export interface GuestLessonPage {
 
 /** Which kept page this request may get, or null when it must be rendered for the person. */
 export function guestLessonPageKey(event: RequestEvent): GuestLessonPage | null {
-	if (event.request.method !== 'GET' || event.route.id !== LESSON_ROUTE || event.isDataRequest) return null;
+	if (event.request.method !== 'GET' || event.route.id !== LESSON_ROUTE_ID || event.isDataRequest) return null;
 	if (event.locals.user || event.cookies.get(SESSION_COOKIE)) return null;
 	// Only the addresses the site links to; anything else added to the query is not kept.
 	const { search } = event.url;
@@ -39,11 +42,9 @@ export function guestLessonPageKey(event: RequestEvent): GuestLessonPage | null 
 	const progress = readGuestProgress(event.cookies);
 	// The page shows the state after opening it: an opened lesson is at least "started".
 	const status = progress.l[lessonKey]?.[0] === 1 ? 'completed' : 'started';
-	const prefix = `${lessonKey}#`;
-	const scores = Object.entries(progress.q)
-		.filter(([quiz]) => quiz.startsWith(prefix))
+	const scores = [...guestBestScores(progress, lessonKey)]
 		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([quiz, score]) => `${quiz.slice(prefix.length)}=${score}`)
+		.map(([quiz, score]) => `${quiz}=${score}`)
 		.join(',');
 	const key = [event.url.pathname, search, serializeDisplayCookie(event.locals.display), status, scores].join('|');
 	return { key, lessonKey };

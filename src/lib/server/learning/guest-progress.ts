@@ -50,6 +50,16 @@ export function writeGuestProgress(cookies: Cookies, progress: GuestProgress, se
 	cookies.set(GUEST_PROGRESS_COOKIE, value, { path: '/', maxAge: TEN_YEARS, httpOnly: true, sameSite: 'lax', secure });
 }
 
+/** A guest's best score per quiz of one lesson, by quiz id. */
+export function guestBestScores(progress: GuestProgress, lessonKey: string): Map<string, number> {
+	const prefix = `${lessonKey}#`;
+	return new Map(
+		Object.entries(progress.q)
+			.filter(([key]) => key.startsWith(prefix))
+			.map(([key, score]) => [key.slice(prefix.length), score])
+	);
+}
+
 export function guestStart(progress: GuestProgress, key: string, now = new Date()): void {
 	const status = progress.l[key]?.[0] ?? 0;
 	progress.l[key] = [status, Math.floor(now.getTime() / 1000)];

@@ -6,6 +6,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { chooseVersion, getCatalogue } from './catalogue.ts';
 import {
 	GUEST_PROGRESS_COOKIE,
+	guestBestScores,
 	guestComplete,
 	guestQuizScore,
 	guestStart,
@@ -64,9 +65,7 @@ export async function learnerStatuses(event: RequestEvent): Promise<Map<string, 
 export async function learnerBestScores(event: RequestEvent, lessonKey: string): Promise<Map<string, number>> {
 	const { user, db } = event.locals;
 	if (user) return bestQuizScores(db, user.id, lessonKey);
-	const progress = readGuestProgress(event.cookies);
-	const prefix = `${lessonKey}#`;
-	return new Map(Object.entries(progress.q).filter(([key]) => key.startsWith(prefix)).map(([key, score]) => [key.slice(prefix.length), score]));
+	return guestBestScores(readGuestProgress(event.cookies), lessonKey);
 }
 
 /** After sign-up or sign-in: move what the guest learned into the account, then forget the cookie. */

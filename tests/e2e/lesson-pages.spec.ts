@@ -188,3 +188,28 @@ test('an answer in the easy-German version comes back in easy German, with and w
 		await context.close();
 	}
 });
+
+test('a glossary term explains itself on demand, by keyboard, and reads in full without JavaScript', async ({ browser }) => {
+	const explanation = 'Der blinkende Strich zeigt, wo der nächste Buchstabe erscheint.';
+	const withJs = await browser.newContext();
+	const page = await withJs.newPage();
+	await open(page, '/de/learn/first-steps/keyboard');
+	const term = page.getByRole('button', { name: /Cursor/ });
+	await expect(term).toHaveAttribute('aria-expanded', 'false');
+	await expect(page.getByText(explanation)).toHaveCount(0);
+	await term.focus();
+	await page.keyboard.press('Enter');
+	await expect(term).toHaveAttribute('aria-expanded', 'true');
+	await expect(page.getByText(explanation)).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByText(explanation)).toHaveCount(0);
+	await withJs.close();
+
+	const withoutJs = await browser.newContext({ javaScriptEnabled: false });
+	const plain = await withoutJs.newPage();
+	await plain.goto('/de/learn/first-steps/keyboard');
+	await expect(plain.locator('dfn', { hasText: 'Cursor' })).toBeVisible();
+	await expect(plain.getByText(explanation)).toBeVisible();
+	await expect(plain.getByRole('button', { name: /Cursor/ })).toHaveCount(0);
+	await withoutJs.close();
+});

@@ -5,8 +5,10 @@
 import { enhanceSwapForms } from './swap-forms';
 import { mountIslands } from './mount-islands';
 import { setUpReadAloud } from './read-aloud';
+import { setUpTerms } from './terms';
 
 enhanceSwapForms(document);
+setUpTerms(document);
 setUpReadAloud(document);
 try {
 	await mountIslands(document);

@@ -17,9 +17,8 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { serializeDisplayCookie } from '$lib/display-settings';
 import { LESSON_ROUTE_ID } from '$lib/lesson-route';
 import { RenderedPages } from '../http/rendered-pages.ts';
-import { SESSION_COOKIE } from '../auth/session.ts';
 import { getCatalogue } from './catalogue.ts';
-import { guestBestScores, readGuestProgress } from './guest-progress.ts';
+import { guestBestScores, guestStatus, readGuestProgress } from './guest-progress.ts';
 
 /** Pages are 20–60 KB; this holds a few thousand lesson × language × state combinations. */
 export const guestLessonPages = new RenderedPages(64 * 1024 * 1024);
@@ -32,7 +31,8 @@ export interface GuestLessonPage {
 /** Which kept page this request may get, or null when it must be rendered for the person. */
 export function guestLessonPageKey(event: RequestEvent): GuestLessonPage | null {
 	if (event.request.method !== 'GET' || event.route.id !== LESSON_ROUTE_ID || event.isDataRequest) return null;
-	if (event.locals.user || event.cookies.get(SESSION_COOKIE)) return null;
+	// The session hook has run: a valid session cookie made a user, an invalid one is deleted.
+	if (event.locals.user) return null;
 	// Only the addresses the site links to; anything else added to the query is not kept.
 	const { search } = event.url;
 	if (search !== '' && search !== '?version=easy') return null;
@@ -41,7 +41,8 @@ export function guestLessonPageKey(event: RequestEvent): GuestLessonPage | null 
 
 	const progress = readGuestProgress(event.cookies);
 	// The page shows the state after opening it: an opened lesson is at least "started".
-	const status = progress.l[lessonKey]?.[0] === 1 ? 'completed' : 'started';
+	const entry = progress.l[lessonKey];
+	const status = entry ? guestStatus(entry) : 'started';
 	const scores = [...guestBestScores(progress, lessonKey)]
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([quiz, score]) => `${quiz}=${score}`)

@@ -50,6 +50,11 @@ export function writeGuestProgress(cookies: Cookies, progress: GuestProgress, se
 	cookies.set(GUEST_PROGRESS_COOKIE, value, { path: '/', maxAge: TEN_YEARS, httpOnly: true, sameSite: 'lax', secure });
 }
 
+/** What the cookie's status number means. */
+export function guestStatus([status]: GuestProgress['l'][string]): 'started' | 'completed' {
+	return status === 1 ? 'completed' : 'started';
+}
+
 /** A guest's best score per quiz of one lesson, by quiz id. */
 export function guestBestScores(progress: GuestProgress, lessonKey: string): Map<string, number> {
 	const prefix = `${lessonKey}#`;

@@ -10,6 +10,7 @@ import {
 	guestComplete,
 	guestQuizScore,
 	guestStart,
+	guestStatus,
 	mergeGuestProgress,
 	type GuestProgress,
 	readGuestProgress,
@@ -59,7 +60,7 @@ export async function learnerStatuses(event: RequestEvent): Promise<Map<string, 
 	const { user, db } = event.locals;
 	if (user) return lessonStatuses(db, user.id);
 	const progress = readGuestProgress(event.cookies);
-	return new Map(Object.entries(progress.l).map(([key, [status]]) => [key, status === 1 ? 'completed' : 'started']));
+	return new Map(Object.entries(progress.l).map(([key, entry]) => [key, guestStatus(entry)]));
 }
 
 export async function learnerBestScores(event: RequestEvent, lessonKey: string): Promise<Map<string, number>> {
@@ -92,7 +93,7 @@ export async function resumeLesson(event: RequestEvent): Promise<{ path: string;
 		const progress = readGuestProgress(event.cookies);
 		const latest = Object.entries(progress.l).sort((a, b) => b[1][1] - a[1][1])[0];
 		key = latest?.[0];
-		status = latest ? (latest[1][0] === 1 ? 'completed' : 'started') : undefined;
+		status = latest ? guestStatus(latest[1]) : undefined;
 	}
 	const lesson = key ? catalogue.lesson(key) : undefined;
 	if (!lesson) return null;

@@ -1,12 +1,13 @@
 /** Reading and checking the display-settings cookie (server only: keeps zod out of pages). */
 import { z } from 'zod';
-import { DEFAULT_DISPLAY, type DisplaySettings } from '../../display-settings.ts';
+import { DEFAULT_DISPLAY, DISPLAY_OPTIONS, type DisplaySettings } from '../../display-settings.ts';
 
+// An unknown value falls back to the default for that setting.
 export const displaySettingsSchema = z.object({
-	textSize: z.enum(['100', '125', '150', '200']).catch('100'),
-	contrast: z.enum(['normal', 'high']).catch('normal'),
-	spacing: z.enum(['normal', 'wide']).catch('normal'),
-	motion: z.enum(['normal', 'reduce']).catch('normal')
+	textSize: z.enum(DISPLAY_OPTIONS.textSize).catch(DEFAULT_DISPLAY.textSize),
+	contrast: z.enum(DISPLAY_OPTIONS.contrast).catch(DEFAULT_DISPLAY.contrast),
+	spacing: z.enum(DISPLAY_OPTIONS.spacing).catch(DEFAULT_DISPLAY.spacing),
+	motion: z.enum(DISPLAY_OPTIONS.motion).catch(DEFAULT_DISPLAY.motion)
 }) satisfies z.ZodType<DisplaySettings>;
 
 export function parseDisplayCookie(value: string | undefined): DisplaySettings {

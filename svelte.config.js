@@ -33,7 +33,8 @@ const config = {
 		// Highlighted code blocks in lessons get tabindex="0" so keyboard users can scroll
 		// them (WCAG 2.1.1, axe "scrollable-region-focusable"); Svelte's generic warning
 		// against tabindex on non-interactive elements does not apply to them.
-		warningFilter: (warning) => !(warning.code === 'a11y_no_noninteractive_tabindex' && warning.filename?.endsWith('.svx'))
+		warningFilter: (warning) =>
+			!(warning.code === 'a11y_no_noninteractive_tabindex' && warning.filename?.endsWith('.svx'))
 	},
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),

@@ -16,7 +16,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 const PORT = 4300;
 const BASE = `http://localhost:${PORT}`;
-const LESSONS = ['/de/learn/first-steps/keyboard', '/ar/learn/first-steps/keyboard', '/de/learn/safe-online/recognising-phishing', '/en/learn/first-programs/loops'];
+const LESSONS = [
+	'/de/learn/first-steps/keyboard',
+	'/ar/learn/first-steps/keyboard',
+	'/de/learn/safe-online/recognising-phishing',
+	'/en/learn/first-programs/loops'
+];
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
 if (!existsSync('build/index.js')) {
@@ -38,7 +43,9 @@ async function waitForServer() {
 	for (let i = 0; i < 100; i++) {
 		try {
 			if ((await fetch(`${BASE}/de`)).ok) return;
-		} catch {}
+		} catch {
+			// not listening yet
+		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	throw new Error('server did not start');
@@ -47,7 +54,15 @@ async function waitForServer() {
 async function javascriptPerPage() {
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic'
+		]
 	});
 	const rows = [];
 	for (const path of LESSONS) {
@@ -57,7 +72,9 @@ async function javascriptPerPage() {
 			if (response.request().resourceType() === 'script') {
 				try {
 					scripts.set(response.url(), gzipSync(await response.body()).length);
-				} catch {}
+				} catch {
+					// the page navigated away before the body arrived
+				}
 			}
 		});
 		await page.goto(BASE + path, { waitUntil: 'networkidle' });
@@ -71,7 +88,9 @@ async function javascriptPerPage() {
 
 function rate(url) {
 	return new Promise((resolve, reject) => {
-		autocannon({ url, connections: 10, duration: DURATION }, (error, result) => (error ? reject(error) : resolve(result)));
+		autocannon({ url, connections: 10, duration: DURATION }, (error, result) =>
+			error ? reject(error) : resolve(result)
+		);
 	});
 }
 

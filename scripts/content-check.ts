@@ -14,5 +14,9 @@ if (problems.length) console.log('');
 console.log('Lessons per language (translated / lessons in course):\n');
 console.log(formatCoverage(coverage));
 console.log('');
-console.log(problems.length ? `content:check found ${problems.length} problem${problems.length === 1 ? '' : 's'}.` : 'content:check: no problems.');
+console.log(
+	problems.length
+		? `content:check found ${problems.length} problem${problems.length === 1 ? '' : 's'}.`
+		: 'content:check: no problems.'
+);
 process.exitCode = problems.length ? 1 : 0;

@@ -6,7 +6,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 const dir = new URL('../src/lib/i18n/translations/', import.meta.url);
 const flatten = (obj, prefix = '') =>
-	Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? flatten(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+	Object.entries(obj).flatMap(([k, v]) =>
+		v && typeof v === 'object' ? flatten(v, `${prefix}${k}.`) : [`${prefix}${k}`]
+	);
 // German plurals (key_one/key_other) expand to the plural forms each language needs.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const parts = readdirSync(new URL('de/', dir)).filter((f) => f.endsWith('.json'));

@@ -27,5 +27,7 @@ if (stale) {
 process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.BODY_SIZE_LIMIT ??= '1M';
-console.log(`Lotse is starting on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:./data/lotse.db'})`);
+console.log(
+	`Lotse is starting on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:./data/lotse.db'})`
+);
 await import(built);

@@ -18,6 +18,9 @@ echo "== Types and Svelte checks"
 npx svelte-kit sync
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --threshold warning --output machine | tail -n 3
 
+echo "== Lint (Prettier, ESLint: zero warnings)"
+npm run -s lint > /dev/null
+
 echo "== Curriculum (content:check)"
 npm run -s content:check
 

@@ -11,7 +11,11 @@ import { DEFAULT_LOCALE, isLocale } from '../src/lib/i18n/locales.ts';
 import en from '../src/lib/i18n/translations/en/shell.json' with { type: 'json' };
 
 const { values } = parseArgs({
-	options: { username: { type: 'string' }, role: { type: 'string', default: 'learner' }, locale: { type: 'string', default: DEFAULT_LOCALE } }
+	options: {
+		username: { type: 'string' },
+		role: { type: 'string', default: 'learner' },
+		locale: { type: 'string', default: DEFAULT_LOCALE }
+	}
 });
 
 function fail(message: string): never {
@@ -20,7 +24,8 @@ function fail(message: string): never {
 }
 
 const messageFor = (key: string) =>
-	key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], en) as string | undefined ?? key;
+	(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], en) as
+		string | undefined) ?? key;
 
 const parsedUsername = usernameSchema.safeParse(values.username ?? '');
 if (!parsedUsername.success) fail(`--username: ${messageFor(parsedUsername.error.issues[0]!.message)}`);
@@ -34,7 +39,7 @@ async function readPassword(): Promise<string> {
 		return input.replace(/\r?\n$/, '');
 	}
 	const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-	const write = (rl as unknown as { _writeToOutput: (s: string) => void });
+	const write = rl as unknown as { _writeToOutput: (s: string) => void };
 	let muted = false;
 	write._writeToOutput = (s: string) => {
 		if (!muted) process.stdout.write(s);
@@ -52,7 +57,12 @@ async function readPassword(): Promise<string> {
 const password = await readPassword();
 const db = await openDatabase(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
 try {
-	const result = await registerUser(db, { username: parsedUsername.data, password, locale: values.locale, role: values.role as Role });
+	const result = await registerUser(db, {
+		username: parsedUsername.data,
+		password,
+		locale: values.locale,
+		role: values.role as Role
+	});
 	if (!result.ok) fail(messageFor(result.error));
 	console.log(`Created ${result.value.role} "${result.value.username}".`);
 } finally {

@@ -29,7 +29,13 @@ const context: Handle = async ({ event, resolve }) => {
 		locale = first;
 		// Remember the language a person last chose, for the next visit to "/".
 		if (cookieLocale !== first && event.request.method === 'GET') {
-			event.cookies.set(LOCALE_COOKIE, first, { path: '/', maxAge: ONE_YEAR, httpOnly: false, sameSite: 'lax', secure: false });
+			event.cookies.set(LOCALE_COOKIE, first, {
+				path: '/',
+				maxAge: ONE_YEAR,
+				httpOnly: false,
+				sameSite: 'lax',
+				secure: false
+			});
 		}
 	} else if (isLocale(cookieLocale)) {
 		locale = cookieLocale;

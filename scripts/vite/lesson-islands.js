@@ -26,7 +26,9 @@ function islandsConfig({ watch }) {
 		logLevel: 'warn',
 		publicDir: false,
 		// The page already has every component's CSS (from the server render): islands add none.
-		plugins: [svelte({ configFile: false, preprocess: vitePreprocess(), emitCss: false, compilerOptions: { css: 'external' } })],
+		plugins: [
+			svelte({ configFile: false, preprocess: vitePreprocess(), emitCss: false, compilerOptions: { css: 'external' } })
+		],
 		resolve: {
 			alias: [
 				{ find: /^\$lib\/i18n$/, replacement: src('lib/islands/i18n.ts') },

@@ -13,7 +13,12 @@ export const DISPLAY_OPTIONS = {
 } as const;
 
 export type DisplaySettings = { [K in keyof typeof DISPLAY_OPTIONS]: (typeof DISPLAY_OPTIONS)[K][number] };
-export const DEFAULT_DISPLAY: DisplaySettings = { textSize: '100', contrast: 'normal', spacing: 'normal', motion: 'normal' };
+export const DEFAULT_DISPLAY: DisplaySettings = {
+	textSize: '100',
+	contrast: 'normal',
+	spacing: 'normal',
+	motion: 'normal'
+};
 
 export function serializeDisplayCookie(settings: DisplaySettings): string {
 	return Object.entries(settings)

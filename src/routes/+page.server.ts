@@ -5,6 +5,8 @@ import type { PageServerLoad } from './$types';
 /** "/" sends people to their language: the one they chose before, else their browser's. */
 export const load: PageServerLoad = ({ cookies, request }) => {
 	const chosen = cookies.get(LOCALE_COOKIE);
-	const locale = isLocale(chosen) ? chosen : (negotiateLocale(request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
+	const locale = isLocale(chosen)
+		? chosen
+		: (negotiateLocale(request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
 	redirect(303, `/${locale}`);
 };

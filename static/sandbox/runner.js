@@ -49,7 +49,7 @@
 			if (typeof value === 'string') return value;
 			try {
 				return String(value);
-			} catch (e) {
+			} catch {
 				return Object.prototype.toString.call(value);
 			}
 		}
@@ -72,7 +72,7 @@
 				} else {
 					message = text(error);
 				}
-			} catch (e) {
+			} catch {
 				// A getter that throws: keep what we have.
 			}
 			return { name: name.slice(0, 100), message: message.slice(0, 1000), line: line };
@@ -105,7 +105,7 @@
 			});
 			try {
 				self.console = fakeConsole;
-			} catch (e) {
+			} catch {
 				// Not writable here: the `console` parameter below still catches console.log.
 			}
 
@@ -113,7 +113,15 @@
 				var lines = output.slice(0, SHOWN_LINES).map(function (l) {
 					return l.length > SHOWN_LINE ? l.slice(0, SHOWN_LINE) + '…' : l;
 				});
-				return { output: lines, outputTruncated: truncated || output.length > SHOWN_LINES || lines.some(function (l, i) { return l !== output[i]; }) };
+				return {
+					output: lines,
+					outputTruncated:
+						truncated ||
+						output.length > SHOWN_LINES ||
+						lines.some(function (l, i) {
+							return l !== output[i];
+						})
+				};
 			}
 
 			// 1. The learner's code alone, so a syntax error is reported as theirs.
@@ -127,10 +135,10 @@
 			var checks = data.tests.map(function (test) {
 				try {
 					new FunctionConstructor('return !!(' + test + '\n);');
-				} catch (e) {
+				} catch {
 					return 'false';
 				}
-				return '(function () { try { return !!(' + test + '\n); } catch (e) { return false; } })()';
+				return '(function () { try { return !!(' + test + '\n); } catch { return false; } })()';
 			});
 			// 3. Code and checks in one function, so checks see top-level let/const/function.
 			var body = 'return function () {\n' + code + '\n;return [' + checks.join(',\n') + '];\n};';
@@ -139,7 +147,13 @@
 				results = new FunctionConstructor('output', 'console', body)(output, fakeConsole)();
 			} catch (error) {
 				var o = shown();
-				post({ token: token, status: 'runtime-error', error: describe(error, codeLines), output: o.output, outputTruncated: o.outputTruncated });
+				post({
+					token: token,
+					status: 'runtime-error',
+					error: describe(error, codeLines),
+					output: o.output,
+					outputTruncated: o.outputTruncated
+				});
 				return;
 			}
 			var s = shown();
@@ -158,7 +172,11 @@
 	function token() {
 		var bytes = new Uint8Array(16);
 		crypto.getRandomValues(bytes);
-		return Array.prototype.map.call(bytes, function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+		return Array.prototype.map
+			.call(bytes, function (b) {
+				return b.toString(16).padStart(2, '0');
+			})
+			.join('');
 	}
 
 	function cleanOutput(value) {
@@ -180,7 +198,9 @@
 	function runJs(request, reply) {
 		stop();
 		var secret = token();
-		var failed = request.tests.map(function () { return false; });
+		var failed = request.tests.map(function () {
+			return false;
+		});
 		var finished = false;
 		var worker;
 		var timer;
@@ -194,11 +214,13 @@
 		}
 		try {
 			worker = new Worker(workerUrl);
-		} catch (e) {
+		} catch {
 			reply({ status: 'sandbox-error', results: failed });
 			return;
 		}
-		stopCurrent = function () { finish(null); };
+		stopCurrent = function () {
+			finish(null);
+		};
 		timer = setTimeout(function () {
 			finish({ status: 'timeout', results: failed });
 		}, request.timeLimitMs);
@@ -208,7 +230,11 @@
 			var ok = data.status === 'ok' && Array.isArray(data.results) && data.results.length === failed.length;
 			finish({
 				status: ok ? 'ok' : data.status === 'syntax-error' ? 'syntax-error' : 'runtime-error',
-				results: ok ? data.results.map(function (r) { return r === true; }) : failed,
+				results: ok
+					? data.results.map(function (r) {
+							return r === true;
+						})
+					: failed,
 				output: cleanOutput(data.output),
 				outputTruncated: data.outputTruncated === true,
 				error: ok ? null : cleanError(data.error)
@@ -230,13 +256,15 @@
 		stop();
 		var template = document.createElement('template');
 		template.innerHTML = request.code; // inert: nothing loads or runs while parsing
-		template.content.querySelectorAll(DROPPED).forEach(function (el) { el.remove(); });
+		template.content.querySelectorAll(DROPPED).forEach(function (el) {
+			el.remove();
+		});
 		document.body.replaceChildren(template.content);
 		var output = [];
 		var results = request.tests.map(function (test) {
 			try {
 				return new Function('document', 'output', 'return !!(' + test + '\n);')(document, output) === true;
-			} catch (e) {
+			} catch {
 				return false;
 			}
 		});
@@ -244,11 +272,21 @@
 	}
 
 	// Links and forms in the preview stay put: the frame must keep showing the learner's page.
-	document.addEventListener('click', function (event) {
-		var target = event.target;
-		if (target instanceof Element && target.closest('a[href], area[href]')) event.preventDefault();
-	}, true);
-	document.addEventListener('submit', function (event) { event.preventDefault(); }, true);
+	document.addEventListener(
+		'click',
+		function (event) {
+			var target = event.target;
+			if (target instanceof Element && target.closest('a[href], area[href]')) event.preventDefault();
+		},
+		true
+	);
+	document.addEventListener(
+		'submit',
+		function (event) {
+			event.preventDefault();
+		},
+		true
+	);
 
 	/* ---------------------------------------------------------------- messages -------- */
 
@@ -257,7 +295,12 @@
 		if (typeof data.runId !== 'number' || (data.language !== 'js' && data.language !== 'html')) return null;
 		if (typeof data.code !== 'string' || data.code.length > MAX_CODE) return null;
 		if (!Array.isArray(data.tests) || data.tests.length > MAX_TESTS) return null;
-		if (!data.tests.every(function (t) { return typeof t === 'string' && t.length <= MAX_TEST; })) return null;
+		if (
+			!data.tests.every(function (t) {
+				return typeof t === 'string' && t.length <= MAX_TEST;
+			})
+		)
+			return null;
 		var limit = typeof data.timeLimitMs === 'number' && isFinite(data.timeLimitMs) ? data.timeLimitMs : 2000;
 		return {
 			runId: data.runId,

@@ -35,7 +35,9 @@ describe.each(engines)('accounts on $name', (engine) => {
 
 	it('lets only one of two simultaneous sign-ups with the same username succeed', async () => {
 		const attempts = await Promise.all(
-			Array.from({ length: 5 }, () => registerUser(test.db, { username: 'same-name', password: STRONG_PASSWORD, locale: 'de' }))
+			Array.from({ length: 5 }, () =>
+				registerUser(test.db, { username: 'same-name', password: STRONG_PASSWORD, locale: 'de' })
+			)
 		);
 		expect(attempts.filter((a) => a.ok)).toHaveLength(1);
 		expect(attempts.filter((a) => !a.ok).every((a) => !a.ok && a.error === 'errors.username.taken')).toBe(true);
@@ -67,17 +69,25 @@ describe.each(engines)('accounts on $name', (engine) => {
 		const user = await makeUser(test.db);
 		const first = await createSession(test.db, user.id);
 		const second = await createSession(test.db, user.id);
-		const result = await changePassword(test.db, user.id, { currentPassword: STRONG_PASSWORD, newPassword: 'Hafen Kran Schiff Anker' });
+		const result = await changePassword(test.db, user.id, {
+			currentPassword: STRONG_PASSWORD,
+			newPassword: 'Hafen Kran Schiff Anker'
+		});
 		expect(result.ok).toBe(true);
 		expect(await validateSessionToken(test.db, first.token)).toBeNull();
 		expect(await validateSessionToken(test.db, second.token)).toBeNull();
-		expect((await authenticate(test.db, { username: user.username, password: 'Hafen Kran Schiff Anker', address: '1' })).ok).toBe(true);
+		expect(
+			(await authenticate(test.db, { username: user.username, password: 'Hafen Kran Schiff Anker', address: '1' })).ok
+		).toBe(true);
 	});
 
 	it('does not change the password when the current one is wrong', async () => {
 		const user = await makeUser(test.db);
 		const session = await createSession(test.db, user.id);
-		const result = await changePassword(test.db, user.id, { currentPassword: 'wrong', newPassword: 'Hafen Kran Schiff Anker' });
+		const result = await changePassword(test.db, user.id, {
+			currentPassword: 'wrong',
+			newPassword: 'Hafen Kran Schiff Anker'
+		});
 		expect(result).toMatchObject({ ok: false, field: 'currentPassword' });
 		expect(await validateSessionToken(test.db, session.token)).not.toBeNull();
 	});

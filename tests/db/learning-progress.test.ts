@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/lib/server/learning/catalogue.ts';
 import { certificateByCode, issueCertificate } from '../../src/lib/server/learning/certificates.ts';
-import { emptyGuestProgress, guestComplete, guestQuizScore, guestStart, mergeGuestProgress } from '../../src/lib/server/learning/guest-progress.ts';
+import {
+	emptyGuestProgress,
+	guestComplete,
+	guestQuizScore,
+	guestStart,
+	mergeGuestProgress
+} from '../../src/lib/server/learning/guest-progress.ts';
 import {
 	bestQuizScores,
 	lastLessonActivity,
@@ -37,7 +43,8 @@ const catalogue = buildCatalogue(
 		'/content/courses/01-demo/02-two/de.svx': lessonSource('Zwei')
 	},
 	{
-		'/content/courses/01-demo/course.yaml': 'selfCheck:\n  - { id: a, competence: "1.1" }\n  - { id: b, competence: "4.2" }\n  - { id: c, competence: "4.2" }\n',
+		'/content/courses/01-demo/course.yaml':
+			'selfCheck:\n  - { id: a, competence: "1.1" }\n  - { id: b, competence: "4.2" }\n  - { id: c, competence: "4.2" }\n',
 		'/content/courses/01-demo/de.yaml': 'title: Demo\nsummary: Demo course\nselfCheck: { a: A, b: B, c: C }\n'
 	}
 );
@@ -73,7 +80,8 @@ describe.each(engines)('learning progress on $name', (engine) => {
 
 	it('keeps every quiz attempt and reports the best score', async () => {
 		const user = await makeUser(test.db);
-		for (const score of [0, 100, 50]) await recordQuizAttempt(test.db, { userId: user.id, lessonKey: 'demo/one', quizId: 'q1', score });
+		for (const score of [0, 100, 50])
+			await recordQuizAttempt(test.db, { userId: user.id, lessonKey: 'demo/one', quizId: 'q1', score });
 		expect(await test.db.orm.select().from(test.db.t.quizAttempts)).toHaveLength(3);
 		expect((await bestQuizScores(test.db, user.id, 'demo/one')).get('q1')).toBe(100);
 	});
@@ -121,7 +129,10 @@ describe.each(engines)('learning progress on $name', (engine) => {
 			guestQuizScore(guest, 'demo/one', 'q1', 50); // lower than the account's 90
 			guestQuizScore(guest, 'demo/two', 'q1', 100); // higher than the account's 20
 			await mergeGuestProgress(test.db, user.id, guest, isKnown);
-			expect(Object.fromEntries(await lessonStatuses(test.db, user.id))).toEqual({ 'demo/one': 'completed', 'demo/two': 'completed' });
+			expect(Object.fromEntries(await lessonStatuses(test.db, user.id))).toEqual({
+				'demo/one': 'completed',
+				'demo/two': 'completed'
+			});
 			expect((await bestQuizScores(test.db, user.id, 'demo/one')).get('q1')).toBe(90);
 			expect((await bestQuizScores(test.db, user.id, 'demo/two')).get('q1')).toBe(100);
 			expect(await test.db.orm.select().from(test.db.t.quizAttempts)).toHaveLength(3);
@@ -142,7 +153,10 @@ describe.each(engines)('learning progress on $name', (engine) => {
 			const guest = emptyGuestProgress();
 			guestComplete(guest, 'demo/one');
 			guestComplete(guest, 'demo/two');
-			await Promise.all([mergeGuestProgress(test.db, user.id, guest, isKnown), mergeGuestProgress(test.db, user.id, guest, isKnown)]);
+			await Promise.all([
+				mergeGuestProgress(test.db, user.id, guest, isKnown),
+				mergeGuestProgress(test.db, user.id, guest, isKnown)
+			]);
 			expect(await test.db.orm.select().from(test.db.t.lessonProgress)).toHaveLength(2);
 		});
 	});
@@ -151,9 +165,14 @@ describe.each(engines)('learning progress on $name', (engine) => {
 		it('are issued only for a completed course, once, with a code anyone can verify', async () => {
 			const user = await makeUser(test.db);
 			await recordLessonCompletion(test.db, user.id, 'demo/one');
-			expect(await issueCertificate(test.db, user.id, course, { holderName: 'Ayşe Yılmaz', showName: false })).toBeNull();
+			expect(
+				await issueCertificate(test.db, user.id, course, { holderName: 'Ayşe Yılmaz', showName: false })
+			).toBeNull();
 			await recordLessonCompletion(test.db, user.id, 'demo/two');
-			const certificate = await issueCertificate(test.db, user.id, course, { holderName: 'Ayşe Yılmaz', showName: false });
+			const certificate = await issueCertificate(test.db, user.id, course, {
+				holderName: 'Ayşe Yılmaz',
+				showName: false
+			});
 			expect(certificate?.code).toMatch(/^LOTSE-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
 			const again = await issueCertificate(test.db, user.id, course, { holderName: 'Ayşe Yılmaz', showName: true });
 			expect(again?.code).toBe(certificate?.code);
@@ -171,7 +190,10 @@ describe.each(engines)('learning progress on $name', (engine) => {
 			expect(Object.fromEntries(await skillsProfile(test.db, user.id))).toEqual({ '1.1': 0, '4.2': 50 });
 			await saveSelfCheck(test.db, user.id, course, 'after', { a: 2, b: 2, c: 1 });
 			await saveSelfCheck(test.db, user.id, course, 'after', { a: 2, b: 2, c: 2 });
-			expect(await selfCheckRatings(test.db, user.id, 'demo')).toEqual({ before: { a: 0, b: 1, c: 1 }, after: { a: 2, b: 2, c: 2 } });
+			expect(await selfCheckRatings(test.db, user.id, 'demo')).toEqual({
+				before: { a: 0, b: 1, c: 1 },
+				after: { a: 2, b: 2, c: 2 }
+			});
 			expect(Object.fromEntries(await skillsProfile(test.db, user.id))).toEqual({ '1.1': 100, '4.2': 100 });
 		});
 	});

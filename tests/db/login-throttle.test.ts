@@ -26,11 +26,18 @@ describe.each(engines)('sign-in throttling on $name', (engine) => {
 		for (let i = 0; i < 5; i++) {
 			await authenticate(test.db, { username: 'target', password: `wrong ${i}`, address: `10.0.0.${i}` }, now);
 		}
-		const locked = await authenticate(test.db, { username: user.username, password: STRONG_PASSWORD, address: '10.0.1.1' }, now);
+		const locked = await authenticate(
+			test.db,
+			{ username: user.username, password: STRONG_PASSWORD, address: '10.0.1.1' },
+			now
+		);
 		expect(locked).toMatchObject({ ok: false, error: 'errors.signIn.locked' });
 		expect(!locked.ok && locked.until?.getTime()).toBe(now.getTime() + 30_000);
 		const afterLock = new Date(now.getTime() + 31_000);
-		expect((await authenticate(test.db, { username: 'target', password: STRONG_PASSWORD, address: '10.0.1.1' }, afterLock)).ok).toBe(true);
+		expect(
+			(await authenticate(test.db, { username: 'target', password: STRONG_PASSWORD, address: '10.0.1.1' }, afterLock))
+				.ok
+		).toBe(true);
 	});
 
 	it('counts every one of many simultaneous failures', async () => {

@@ -31,10 +31,14 @@ function describeTable(config: ReturnType<typeof pgConfig> | ReturnType<typeof s
 }
 
 const pgTables = Object.fromEntries(
-	Object.entries(postgres).filter(([, v]) => v instanceof PgTable).map(([k, v]) => [k, describeTable(pgConfig(v as PgTable))])
+	Object.entries(postgres)
+		.filter(([, v]) => v instanceof PgTable)
+		.map(([k, v]) => [k, describeTable(pgConfig(v as PgTable))])
 );
 const sqliteTables = Object.fromEntries(
-	Object.entries(sqlite).filter(([, v]) => v instanceof SQLiteTable).map(([k, v]) => [k, describeTable(sqliteConfig(v as SQLiteTable))])
+	Object.entries(sqlite)
+		.filter(([, v]) => v instanceof SQLiteTable)
+		.map(([k, v]) => [k, describeTable(sqliteConfig(v as SQLiteTable))])
 );
 
 describe('the SQLite and PostgreSQL schemas', () => {

@@ -51,7 +51,9 @@ describe.each(engines)('sessions on $name', (engine) => {
 		const { token, session } = await createSession(test.db, user.id, start);
 		const later = new Date(start.getTime() + SESSION_LIFETIME_MS + 1);
 		expect(await validateSessionToken(test.db, token, later)).toBeNull();
-		expect(await test.db.orm.select().from(test.db.t.sessions).where(eq(test.db.t.sessions.id, session.id))).toHaveLength(0);
+		expect(
+			await test.db.orm.select().from(test.db.t.sessions).where(eq(test.db.t.sessions.id, session.id))
+		).toHaveLength(0);
 	});
 
 	it('renews a session that is used in its second half, and not before', async () => {

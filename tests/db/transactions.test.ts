@@ -29,7 +29,13 @@ describe.each(engines)('transactions on $name', (engine) => {
 			db.transaction(async (tx) => {
 				await tx.orm.insert(tx.t.accessibilityFeedback).values(feedback('written before the failure'));
 				// Same primary key twice: the database refuses the second row.
-				const progress = { userId: user.id, lessonKey: 'a/b', status: 'started' as const, startedAt: new Date(), updatedAt: new Date() };
+				const progress = {
+					userId: user.id,
+					lessonKey: 'a/b',
+					status: 'started' as const,
+					startedAt: new Date(),
+					updatedAt: new Date()
+				};
 				await tx.orm.insert(tx.t.lessonProgress).values(progress);
 				await tx.orm.insert(tx.t.lessonProgress).values(progress);
 			})

@@ -2,7 +2,19 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, LOCALES, signUp, open, BASE_URL } from './helpers';
 
 // Every page of the shell, in every language, with normal and with high contrast.
-const PUBLIC_PAGES = ['', '/learn', '/participate', '/classes', '/signin', '/signup', '/settings', '/accessibility', '/easy', '/privacy', '/no-such-page'];
+const PUBLIC_PAGES = [
+	'',
+	'/learn',
+	'/participate',
+	'/classes',
+	'/signin',
+	'/signup',
+	'/settings',
+	'/accessibility',
+	'/easy',
+	'/privacy',
+	'/no-such-page'
+];
 
 for (const contrast of ['normal', 'high'] as const) {
 	test.describe(`${contrast} contrast`, () => {
@@ -53,15 +65,30 @@ test('forms show their errors accessibly: summary, linked fields, aria-invalid',
 
 test('text enlarged to 200 % still fits a phone screen without sideways scrolling', async ({ browser }) => {
 	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-	await context.addCookies([{ name: 'lotse_display', value: 'textSize-200.contrast-normal.spacing-wide.motion-reduce', url: BASE_URL }]);
+	await context.addCookies([
+		{ name: 'lotse_display', value: 'textSize-200.contrast-normal.spacing-wide.motion-reduce', url: BASE_URL }
+	]);
 	const page = await context.newPage();
-	const lessons = ['first-steps/keyboard', 'safe-online/recognising-phishing', 'safe-online/online-id', 'safe-online/city-online-services', 'first-programs/loops'];
-	const learning = ['/de/learn', '/de/learn/first-steps', ...lessons.map((lesson) => `/de/learn/${lesson}`), '/ar/learn/first-steps/keyboard'];
+	const lessons = [
+		'first-steps/keyboard',
+		'safe-online/recognising-phishing',
+		'safe-online/online-id',
+		'safe-online/city-online-services',
+		'first-programs/loops'
+	];
+	const learning = [
+		'/de/learn',
+		'/de/learn/first-steps',
+		...lessons.map((lesson) => `/de/learn/${lesson}`),
+		'/ar/learn/first-steps/keyboard'
+	];
 	for (const path of ['/de', '/de/signup', '/ar/accessibility', '/de/settings', ...learning]) {
 		await page.goto(path);
 		// With JavaScript: lesson islands replace their server-rendered versions.
 		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
 		expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
 	}
 	await context.close();

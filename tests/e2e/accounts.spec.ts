@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import en from '../../src/lib/i18n/translations/en/shell.json' with { type: 'json' };
-import { expectNoAxeViolations, PASSWORD, tabTo, uniqueUsername, open } from './helpers';
+import { PASSWORD, tabTo, uniqueUsername, open } from './helpers';
 
 /** The whole account round trip with nothing but the keyboard. */
 async function signUpSignOutSignInByKeyboard(page: Page) {
@@ -52,7 +52,10 @@ test.describe('with JavaScript turned off', () => {
 		await page.goto('/en/signin');
 		await page.locator('#field-username').fill('nobody-here');
 		await page.locator('#field-password').fill('wrong password');
-		const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('main button[type=submit]').click()]);
+		const [response] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.locator('main button[type=submit]').click()
+		]);
 		expect(response.status()).toBe(400);
 		await expect(page.locator('.error-summary')).toHaveText(en.errors.signIn.invalid);
 	});

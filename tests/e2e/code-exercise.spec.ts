@@ -200,7 +200,9 @@ test.describe('HTML exercises', () => {
 test.describe('with JavaScript turned off', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the task, the starter code and the checks are there, with a note that running needs JavaScript', async ({ page }) => {
+	test('the task, the starter code and the checks are there, with a note that running needs JavaScript', async ({
+		page
+	}) => {
 		await page.goto(VARIABLES);
 		const total = page.locator('section[data-exercise="ticket-total"]');
 		await expect(total).toContainText('Schwimmbad');

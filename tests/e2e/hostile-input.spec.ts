@@ -47,14 +47,24 @@ for (const kind of Object.keys(HOSTILE) as Kind[]) {
 	const payload = HOSTILE[kind];
 
 	test.describe(`hostile input: ${kind}`, () => {
-		test('sign-up: username and e-mail refuse it; the password takes only what a password may be', async ({ request }) => {
+		test('sign-up: username and e-mail refuse it; the password takes only what a password may be', async ({
+			request
+		}) => {
 			const username = await post(request, '/en/signup', { username: payload, password: PASSWORD, email: '' });
 			await expectSafe(username, kind, rejectsAll(kind));
 			if (kind !== 'empty') {
-				const email = await post(request, '/en/signup', { username: uniqueUsername('h'), password: PASSWORD, email: payload });
+				const email = await post(request, '/en/signup', {
+					username: uniqueUsername('h'),
+					password: PASSWORD,
+					email: payload
+				});
 				await expectSafe(email, kind, rejectsAll(kind));
 			}
-			const password = await post(request, '/en/signup', { username: uniqueUsername('h'), password: payload, email: '' });
+			const password = await post(request, '/en/signup', {
+				username: uniqueUsername('h'),
+				password: payload,
+				email: ''
+			});
 			await expectSafe(password, kind, passwordRejects(kind));
 		});
 
@@ -66,13 +76,22 @@ for (const kind of Object.keys(HOSTILE) as Kind[]) {
 			const message = await post(request, '/de/accessibility', { message: payload, page: '', contact: '' });
 			await expectSafe(message, kind, rejectsUnlessText(kind));
 			if (kind !== 'empty') {
-				const contact = await post(request, '/de/accessibility', { message: 'Eine echte Meldung', page: '', contact: payload });
+				const contact = await post(request, '/de/accessibility', {
+					message: 'Eine echte Meldung',
+					page: '',
+					contact: payload
+				});
 				await expectSafe(contact, kind, rejectsUnlessText(kind));
 			}
 		});
 
 		test('display settings refuse it', async ({ request }) => {
-			const response = await post(request, '/de/settings', { textSize: payload, contrast: 'high', spacing: 'normal', motion: 'normal' });
+			const response = await post(request, '/de/settings', {
+				textSize: payload,
+				contrast: 'high',
+				spacing: 'normal',
+				motion: 'normal'
+			});
 			await expectSafe(response, kind, true);
 		});
 
@@ -85,7 +104,10 @@ for (const kind of Object.keys(HOSTILE) as Kind[]) {
 			// Deleting needs the current password, which the payload is not.
 			const remove = await post(page.request, '/de/account?/delete', { password: payload });
 			await expectSafe(remove, kind, true);
-			const change = await post(page.request, '/de/account?/password', { currentPassword: PASSWORD, newPassword: payload });
+			const change = await post(page.request, '/de/account?/password', {
+				currentPassword: PASSWORD,
+				newPassword: payload
+			});
 			await expectSafe(change, kind, passwordRejects(kind));
 		});
 	});
@@ -101,7 +123,11 @@ test('a body that is not form data gets 4xx, not 5xx', async ({ request }) => {
 });
 
 test('after an SQL-looking message the users table still works', async ({ page, request }) => {
-	await expectSafe(await post(request, '/de/accessibility', { message: HOSTILE.sql, page: '', contact: '' }), 'sql', false);
+	await expectSafe(
+		await post(request, '/de/accessibility', { message: HOSTILE.sql, page: '', contact: '' }),
+		'sql',
+		false
+	);
 	await open(page, '/de/signup');
 	await page.locator('#field-username').fill(uniqueUsername('after-sql'));
 	await page.locator('#field-password').fill(PASSWORD);

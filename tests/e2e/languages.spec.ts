@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { open } from './helpers';
 
 test('"/" goes to the language the browser asks for', async ({ browser }) => {
-	const context = await browser.newContext({ locale: 'uk-UA', extraHTTPHeaders: { 'Accept-Language': 'uk-UA,uk;q=0.9,en;q=0.5' } });
+	const context = await browser.newContext({
+		locale: 'uk-UA',
+		extraHTTPHeaders: { 'Accept-Language': 'uk-UA,uk;q=0.9,en;q=0.5' }
+	});
 	const page = await context.newPage();
 	await page.goto('/');
 	expect(new URL(page.url()).pathname).toBe('/uk');

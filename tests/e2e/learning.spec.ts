@@ -4,7 +4,9 @@ import { expectNoAxeViolations, LOCALES, open, PASSWORD, tabTo, uniqueUsername, 
 
 const KEYBOARD_LESSON = '/de/learn/first-steps/keyboard';
 
-test('a guest answers a First-steps quiz with the keyboard alone, signs up, and finds the progress in the account', async ({ page }) => {
+test('a guest answers a First-steps quiz with the keyboard alone, signs up, and finds the progress in the account', async ({
+	page
+}) => {
 	await open(page, KEYBOARD_LESSON);
 
 	// Single choice: the Enter key (first option).
@@ -39,7 +41,9 @@ test('a guest answers a First-steps quiz with the keyboard alone, signs up, and 
 	await page.goto(KEYBOARD_LESSON);
 	await expect(page.locator('#quiz-enter-key [role=status]')).toContainText('100 %');
 	await page.goto('/de/learn/dashboard');
-	await expect(page.locator('main')).toContainText(de.learn.catalogue.progress.replace('{{done}}', '1').replace('{{total}}', '6'));
+	await expect(page.locator('main')).toContainText(
+		de.learn.catalogue.progress.replace('{{done}}', '1').replace('{{total}}', '6')
+	);
 });
 
 test.describe('with JavaScript turned off', () => {
@@ -94,7 +98,9 @@ test('the same lesson in Arabic renders right to left', async ({ page }) => {
 	await expectNoAxeViolations(page);
 });
 
-test('a lesson missing in the reader’s language is offered in English or German, clearly labelled', async ({ page }) => {
+test('a lesson missing in the reader’s language is offered in English or German, clearly labelled', async ({
+	page
+}) => {
 	await page.goto('/tr/learn/safe-online/strong-passwords');
 	await expect(page.locator('.lesson__fallback')).toBeVisible();
 	await expect(page.locator('#lesson-text')).toHaveAttribute('lang', 'en');
@@ -123,7 +129,14 @@ test('a completed course gives a certificate whose code can be verified publicly
 	await page.locator('#field-password').fill(PASSWORD);
 	await page.locator('main form button[type=submit]').click();
 	await page.waitForURL('**/de/account');
-	for (const lesson of ['the-device', 'touch-and-mouse', 'keyboard', 'the-browser', 'searching', 'safe-from-the-start']) {
+	for (const lesson of [
+		'the-device',
+		'touch-and-mouse',
+		'keyboard',
+		'the-browser',
+		'searching',
+		'safe-from-the-start'
+	]) {
 		const response = await page.request.post(`/de/learn/first-steps/${lesson}?/complete`, {
 			headers: { origin: BASE_URL, accept: 'text/html' },
 			form: {}
@@ -134,7 +147,9 @@ test('a completed course gives a certificate whose code can be verified publicly
 	await page.locator('#field-holderName').fill('Ayşe Yılmaz');
 	await page.locator('input[name=showName]').check();
 	await page.locator('main form button[type=submit]').click();
-	const code = (await page.locator('.certificate').textContent())?.match(/LOTSE-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}/)?.[0];
+	const code = (await page.locator('.certificate').textContent())?.match(
+		/LOTSE-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}/
+	)?.[0];
 	expect(code).toBeTruthy();
 	await expectNoAxeViolations(page);
 
@@ -182,7 +197,9 @@ for (const locale of LOCALES) {
 }
 
 test('learning pages have zero axe violations with high contrast and after answering', async ({ page, context }) => {
-	await context.addCookies([{ name: 'lotse_display', value: 'textSize-200.contrast-high.spacing-wide.motion-reduce', url: BASE_URL }]);
+	await context.addCookies([
+		{ name: 'lotse_display', value: 'textSize-200.contrast-high.spacing-wide.motion-reduce', url: BASE_URL }
+	]);
 	await open(page, KEYBOARD_LESSON);
 	await page.locator('#quiz-enter-key input[value="1"]').check();
 	await page.locator('#quiz-enter-key button[type=submit]').click();

@@ -26,7 +26,9 @@ function guestProgress(value: string | undefined): { l: Record<string, [number, 
 }
 
 test.describe('guests’ lesson pages', () => {
-	test('the same state gets the same page from memory, and the lesson is still noted as started', async ({ playwright }) => {
+	test('the same state gets the same page from memory, and the lesson is still noted as started', async ({
+		playwright
+	}) => {
 		const responses: APIResponse[] = [];
 		for (let i = 0; i < 2; i++) {
 			const guest = await playwright.request.newContext({ baseURL: BASE_URL });
@@ -45,7 +47,9 @@ test.describe('guests’ lesson pages', () => {
 		}
 	});
 
-	test('a guest who finished the lesson, or chose other display settings, gets a page of their own', async ({ playwright }) => {
+	test('a guest who finished the lesson, or chose other display settings, gets a page of their own', async ({
+		playwright
+	}) => {
 		const guest = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { origin: BASE_URL } });
 		await guest.get(LESSON);
 		const done = await guest.post(`${LESSON}?/complete`, { form: {} });
@@ -155,13 +159,18 @@ test.describe('read aloud', () => {
 	});
 });
 
-test('a lesson reached from the course page is loaded as a whole page, and its islands start once', async ({ page }) => {
+test('a lesson reached from the course page is loaded as a whole page, and its islands start once', async ({
+	page
+}) => {
 	await open(page, '/de/learn/safe-online');
 	const scripts: string[] = [];
 	page.on('request', (request) => {
 		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
 	});
-	await Promise.all([page.waitForURL('**/de/learn/safe-online/recognising-phishing'), page.locator('.course-lessons a[href$="/recognising-phishing"]').click()]);
+	await Promise.all([
+		page.waitForURL('**/de/learn/safe-online/recognising-phishing'),
+		page.locator('.course-lessons a[href$="/recognising-phishing"]').click()
+	]);
 	await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
 	expect(scripts).toContain('/_islands/lesson.js');
 	expect(scripts.filter((path) => !path.startsWith('/_islands/'))).toEqual([]);
@@ -172,7 +181,9 @@ test('a lesson reached from the course page is loaded as a whole page, and its i
 const EASY_DEVICE = '/de/learn/first-steps/the-device?version=easy';
 const EASY_QUESTION = 'Welches Gerät passt in die Hosen-Tasche?';
 
-test('an answer in the easy-German version comes back in easy German, with and without JavaScript', async ({ browser }) => {
+test('an answer in the easy-German version comes back in easy German, with and without JavaScript', async ({
+	browser
+}) => {
 	for (const javaScriptEnabled of [true, false]) {
 		const context = await browser.newContext({ javaScriptEnabled });
 		const page = await context.newPage();
@@ -189,7 +200,9 @@ test('an answer in the easy-German version comes back in easy German, with and w
 	}
 });
 
-test('a glossary term explains itself on demand, by keyboard, and reads in full without JavaScript', async ({ browser }) => {
+test('a glossary term explains itself on demand, by keyboard, and reads in full without JavaScript', async ({
+	browser
+}) => {
 	const explanation = 'Der blinkende Strich zeigt, wo der nächste Buchstabe erscheint.';
 	const withJs = await browser.newContext();
 	const page = await withJs.newPage();

@@ -110,7 +110,8 @@ quizzes:
 Zurück zur [Einführung](/learn/basics/intro).
 `;
 
-const english = (german: string) => german.replace('title: Einführung', 'title: Introduction').replace('title: Weiter', 'title: Next');
+const english = (german: string) =>
+	german.replace('title: Einführung', 'title: Introduction').replace('title: Weiter', 'title: Next');
 
 const BASE: Record<string, string> = {
 	'README.md': '# Not a lesson\n\n{ braces } and ![](x.png) are fine here.\n',
@@ -157,7 +158,9 @@ function contentTree(changes: Record<string, Change> = {}): string {
 /** Asserts that checking the changed tree gives exactly one problem, in `file`, matching `message`. */
 function expectOneProblem(changes: Record<string, Change>, file: string, message: RegExp | string): Problem {
 	const { problems } = checkContent(contentTree(changes));
-	expect(problems).toEqual([{ file, message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) }]);
+	expect(problems).toEqual([
+		{ file, message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) }
+	]);
 	return problems[0]!;
 }
 
@@ -173,7 +176,11 @@ describe('content check on a valid tree', () => {
 	});
 
 	it('formats the coverage as a table of courses × languages in the order de, de-easy, en, tr, ar, uk, ru, fa, pl', () => {
-		const table = formatCoverage(checkContent(contentTree({ 'courses/01-basics/01-intro/tr.svx': INTRO, 'courses/01-basics/tr.yaml': courseText('Temeller') })).coverage);
+		const table = formatCoverage(
+			checkContent(
+				contentTree({ 'courses/01-basics/01-intro/tr.svx': INTRO, 'courses/01-basics/tr.yaml': courseText('Temeller') })
+			).coverage
+		);
 		const [header, , row] = table.split('\n');
 		expect(header!.split(/\s+/)).toEqual(['course', 'de', 'de-easy', 'en', 'tr', 'ar', 'uk', 'ru', 'fa', 'pl']);
 		expect(row!.split(/\s+/)).toEqual(['basics', '2/2', '0/2', '2/2', '1/2', '0/2', '0/2', '0/2', '0/2', '0/2']);
@@ -186,11 +193,19 @@ describe('content check: lesson headers', () => {
 	});
 
 	it('fails on an unknown field in the header', () => {
-		expectOneProblem({ [INTRO_DE]: (t) => t.replace('minutes: 5', 'minutes: 5\nduration: 5') }, INTRO_DE, 'unknown field "duration"');
+		expectOneProblem(
+			{ [INTRO_DE]: (t) => t.replace('minutes: 5', 'minutes: 5\nduration: 5') },
+			INTRO_DE,
+			'unknown field "duration"'
+		);
 	});
 
 	it('fails on a YAML syntax error, naming the line in the file', () => {
-		expectOneProblem({ [INTRO_DE]: (t) => t.replace('competences: ["5.1"]', 'competences: ["5.1"') }, INTRO_DE, /^header: YAML syntax error \(line \d+\): /);
+		expectOneProblem(
+			{ [INTRO_DE]: (t) => t.replace('competences: ["5.1"]', 'competences: ["5.1"') },
+			INTRO_DE,
+			/^header: YAML syntax error \(line \d+\): /
+		);
 	});
 
 	it('fails on a lesson file without a header', () => {
@@ -214,22 +229,42 @@ describe('content check: lesson headers', () => {
 	});
 
 	it('fails on a quiz of an unknown type, listing the types there are', () => {
-		expectOneProblem({ [INTRO_DE]: (t) => t.replace('type: single', 'type: choice') }, INTRO_DE, 'quiz "enter-key", type: must be one of "single", "multiple", "order", "fill"');
+		expectOneProblem(
+			{ [INTRO_DE]: (t) => t.replace('type: single', 'type: choice') },
+			INTRO_DE,
+			'quiz "enter-key", type: must be one of "single", "multiple", "order", "fill"'
+		);
 	});
 });
 
 describe('content check: images', () => {
 	it('fails on a Markdown image with empty alt text', () => {
-		expectOneProblem({ [INTRO_DE]: inBody('![](/lesson-images/x.svg)') }, INTRO_DE, 'image "/lesson-images/x.svg" has no alt text');
+		expectOneProblem(
+			{ [INTRO_DE]: inBody('![](/lesson-images/x.svg)') },
+			INTRO_DE,
+			'image "/lesson-images/x.svg" has no alt text'
+		);
 	});
 
 	it('fails on a <Figure> without alt or with an empty alt', () => {
-		expectOneProblem({ [INTRO_DE]: inBody('<Figure src="/lesson-images/x.svg" />') }, INTRO_DE, '<Figure src="/lesson-images/x.svg"> has no alt text');
-		expectOneProblem({ [INTRO_DE]: inBody('<Figure\n  src="/lesson-images/x.svg"\n  alt="  "\n/>') }, INTRO_DE, 'has no alt text');
+		expectOneProblem(
+			{ [INTRO_DE]: inBody('<Figure src="/lesson-images/x.svg" />') },
+			INTRO_DE,
+			'<Figure src="/lesson-images/x.svg"> has no alt text'
+		);
+		expectOneProblem(
+			{ [INTRO_DE]: inBody('<Figure\n  src="/lesson-images/x.svg"\n  alt="  "\n/>') },
+			INTRO_DE,
+			'has no alt text'
+		);
 	});
 
 	it('fails on a raw <img> without an alt attribute', () => {
-		expectOneProblem({ [INTRO_DE]: inBody('<img src="/lesson-images/x.svg">') }, INTRO_DE, '<img src="/lesson-images/x.svg"> has no alt attribute');
+		expectOneProblem(
+			{ [INTRO_DE]: inBody('<img src="/lesson-images/x.svg">') },
+			INTRO_DE,
+			'<img src="/lesson-images/x.svg"> has no alt attribute'
+		);
 	});
 
 	it('names the line of the problem in the file', () => {
@@ -240,26 +275,40 @@ describe('content check: images', () => {
 });
 
 describe('content check: headings', () => {
-	it('fails on a level-1 heading in the text, because the title is the page\'s h1', () => {
+	it("fails on a level-1 heading in the text, because the title is the page's h1", () => {
 		expectOneProblem({ [INTRO_DE]: inBody('# Noch ein Titel') }, INTRO_DE, 'heading "#" (level 1)');
 	});
 
 	it('fails when the text starts below ##', () => {
-		expectOneProblem({ [INTRO_DE]: (t) => t.replace('## Die Tastatur', '### Die Tastatur') }, INTRO_DE, 'the first heading is "###"');
+		expectOneProblem(
+			{ [INTRO_DE]: (t) => t.replace('## Die Tastatur', '### Die Tastatur') },
+			INTRO_DE,
+			'the first heading is "###"'
+		);
 	});
 
 	it('fails when a heading skips a level', () => {
-		expectOneProblem({ [INTRO_DE]: inBody('#### Zu tief') }, INTRO_DE, 'heading "####" skips a level after "##"; use "###"');
+		expectOneProblem(
+			{ [INTRO_DE]: inBody('#### Zu tief') },
+			INTRO_DE,
+			'heading "####" skips a level after "##"; use "###"'
+		);
 	});
 
 	it('ignores # lines inside fenced code blocks', () => {
-		expect(checkContent(contentTree({ [INTRO_DE]: inBody('```sh\n# comment\n#### also a comment\n```') })).problems).toEqual([]);
+		expect(
+			checkContent(contentTree({ [INTRO_DE]: inBody('```sh\n# comment\n#### also a comment\n```') })).problems
+		).toEqual([]);
 	});
 });
 
 describe('content check: links and prerequisites', () => {
 	it('fails on a link to a lesson that does not exist', () => {
-		expectOneProblem({ [INTRO_DE]: inBody('Siehe [dort](/learn/basics/nowhere#part).') }, INTRO_DE, 'link "/learn/basics/nowhere#part" leads to a lesson that does not exist');
+		expectOneProblem(
+			{ [INTRO_DE]: inBody('Siehe [dort](/learn/basics/nowhere#part).') },
+			INTRO_DE,
+			'link "/learn/basics/nowhere#part" leads to a lesson that does not exist'
+		);
 	});
 
 	it('accepts a link to a lesson that exists in another language only (reporting just its missing de.svx)', () => {
@@ -269,12 +318,16 @@ describe('content check: links and prerequisites', () => {
 			[INTRO_DE]: inBody('[Extra](/learn/basics/extra)')
 		});
 		fs.rmSync(path.join(tree, 'courses/01-basics/03-extra/de.svx'));
-		expect(checkContent(tree).problems).toEqual([{ file: 'courses/01-basics/03-extra/de.svx', message: expect.stringContaining('missing') }]);
+		expect(checkContent(tree).problems).toEqual([
+			{ file: 'courses/01-basics/03-extra/de.svx', message: expect.stringContaining('missing') }
+		]);
 	});
 
 	it('fails on a prerequisite that is not an existing lesson', () => {
 		expectOneProblem(
-			{ 'courses/01-basics/02-next/de.svx': (t) => t.replace('["basics/intro"]', '["basics/intro", "basics/missing"]') },
+			{
+				'courses/01-basics/02-next/de.svx': (t) => t.replace('["basics/intro"]', '["basics/intro", "basics/missing"]')
+			},
 			'courses/01-basics/02-next/de.svx',
 			'prerequisite "basics/missing" is not an existing lesson'
 		);
@@ -286,7 +339,10 @@ describe('content check: translations', () => {
 		expectOneProblem(
 			{
 				[INTRO_EN]: (t) =>
-					t.replace('correct: true', 'correct: TRUE_MARK').replace('correct: false', 'correct: true').replace('correct: TRUE_MARK', 'correct: false')
+					t
+						.replace('correct: true', 'correct: TRUE_MARK')
+						.replace('correct: false', 'correct: true')
+						.replace('correct: TRUE_MARK', 'correct: false')
 			},
 			INTRO_EN,
 			'quiz structure differs from de.svx: quiz 1 "enter-key" options are [wrong, correct], in de.svx [correct, wrong]'
@@ -294,11 +350,22 @@ describe('content check: translations', () => {
 	});
 
 	it('fails on a translation with a different number of order items', () => {
-		expectOneProblem({ [INTRO_EN]: (t) => t.replace('      - Adresse eintippen\n', '      - Adresse eintippen\n      - Enter drücken\n') }, INTRO_EN, 'quiz 2 "steps" has 3 items, in de.svx 2');
+		expectOneProblem(
+			{
+				[INTRO_EN]: (t) =>
+					t.replace('      - Adresse eintippen\n', '      - Adresse eintippen\n      - Enter drücken\n')
+			},
+			INTRO_EN,
+			'quiz 2 "steps" has 3 items, in de.svx 2'
+		);
 	});
 
 	it('fails on a translation that changes the starter code of an exercise', () => {
-		expectOneProblem({ [INTRO_EN]: (t) => t.replace('let name = "";', 'let name = "Ada";') }, INTRO_EN, 'exercise structure differs from de.svx: exercise 1 "greeting" differs in starter');
+		expectOneProblem(
+			{ [INTRO_EN]: (t) => t.replace('let name = "";', 'let name = "Ada";') },
+			INTRO_EN,
+			'exercise structure differs from de.svx: exercise 1 "greeting" differs in starter'
+		);
 	});
 
 	it('fails on a lesson without de.svx', () => {
@@ -308,40 +375,76 @@ describe('content check: translations', () => {
 
 describe('content check: course files', () => {
 	it('fails on a course folder without course.yaml', () => {
-		expectOneProblem({ 'courses/01-basics/course.yaml': null }, 'courses/01-basics/course.yaml', 'missing: every course folder needs course.yaml');
+		expectOneProblem(
+			{ 'courses/01-basics/course.yaml': null },
+			'courses/01-basics/course.yaml',
+			'missing: every course folder needs course.yaml'
+		);
 	});
 
 	it('fails on an invalid course.yaml', () => {
-		expectOneProblem({ 'courses/01-basics/course.yaml': (t) => t.replace('"5.1"', '"9.9"') }, 'courses/01-basics/course.yaml', /^selfCheck "use-keyboard", competence: /);
+		expectOneProblem(
+			{ 'courses/01-basics/course.yaml': (t) => t.replace('"5.1"', '"9.9"') },
+			'courses/01-basics/course.yaml',
+			/^selfCheck "use-keyboard", competence: /
+		);
 	});
 
 	it('fails on a course folder without de.yaml', () => {
-		expectOneProblem({ 'courses/01-basics/de.yaml': null }, 'courses/01-basics/de.yaml', 'missing: every course folder needs de.yaml');
+		expectOneProblem(
+			{ 'courses/01-basics/de.yaml': null },
+			'courses/01-basics/de.yaml',
+			'missing: every course folder needs de.yaml'
+		);
 	});
 
 	it('fails on self-check wording whose ids differ from course.yaml', () => {
-		expectOneProblem({ 'courses/01-basics/en.yaml': (t) => t.replace('  find-help: I know where to find help.\n', '') }, 'courses/01-basics/en.yaml', 'selfCheck: no wording for "find-help"');
-		expectOneProblem({ 'courses/01-basics/en.yaml': (t) => `${t}  extra: Something else.\n` }, 'courses/01-basics/en.yaml', 'selfCheck: "extra" is not in course.yaml');
+		expectOneProblem(
+			{ 'courses/01-basics/en.yaml': (t) => t.replace('  find-help: I know where to find help.\n', '') },
+			'courses/01-basics/en.yaml',
+			'selfCheck: no wording for "find-help"'
+		);
+		expectOneProblem(
+			{ 'courses/01-basics/en.yaml': (t) => `${t}  extra: Something else.\n` },
+			'courses/01-basics/en.yaml',
+			'selfCheck: "extra" is not in course.yaml'
+		);
 	});
 
 	it('fails on a course with lessons in a language but no <locale>.yaml for it', () => {
-		expectOneProblem({ 'courses/01-basics/02-next/tr.svx': NEXT }, 'courses/01-basics/tr.yaml', 'the course has 1 lesson in tr but no tr.yaml');
+		expectOneProblem(
+			{ 'courses/01-basics/02-next/tr.svx': NEXT },
+			'courses/01-basics/tr.yaml',
+			'the course has 1 lesson in tr but no tr.yaml'
+		);
 	});
 });
 
 describe('content check: components', () => {
 	it('fails on <CodeExercise> naming an exercise that is not in the header', () => {
-		expectOneProblem({ [INTRO_DE]: inBody('<CodeExercise id="nope" />') }, INTRO_DE, '<CodeExercise id="nope" /> names no exercise in this file\'s header (exercises: greeting)');
+		expectOneProblem(
+			{ [INTRO_DE]: inBody('<CodeExercise id="nope" />') },
+			INTRO_DE,
+			'<CodeExercise id="nope" /> names no exercise in this file\'s header (exercises: greeting)'
+		);
 	});
 
 	it('fails on a <Simulation> Lotse does not have', () => {
-		expectOneProblem({ [INTRO_DE]: inBody('<Simulation name="bank-robbery" />') }, INTRO_DE, '<Simulation name="bank-robbery" /> is not a simulation Lotse has');
+		expectOneProblem(
+			{ [INTRO_DE]: inBody('<Simulation name="bank-robbery" />') },
+			INTRO_DE,
+			'<Simulation name="bank-robbery" /> is not a simulation Lotse has'
+		);
 	});
 });
 
 describe('content check: curly braces', () => {
 	it('fails on curly braces in running text', () => {
-		expectOneProblem({ [INTRO_DE]: inBody('Ein Objekt sieht so aus: { a: 1 }.') }, INTRO_DE, 'curly brace "{" and "}" outside a fenced code block');
+		expectOneProblem(
+			{ [INTRO_DE]: inBody('Ein Objekt sieht so aus: { a: 1 }.') },
+			INTRO_DE,
+			'curly brace "{" and "}" outside a fenced code block'
+		);
 	});
 
 	it('fails on curly braces in inline code, too', () => {
@@ -349,13 +452,19 @@ describe('content check: curly braces', () => {
 	});
 
 	it('allows curly braces in fenced code blocks and the leading <script> block', () => {
-		expect(checkContent(contentTree({ [INTRO_DE]: inBody('~~~js\nfunction f() { return 1; }\n~~~') })).problems).toEqual([]);
+		expect(
+			checkContent(contentTree({ [INTRO_DE]: inBody('~~~js\nfunction f() { return 1; }\n~~~') })).problems
+		).toEqual([]);
 	});
 });
 
 describe('content check: file locations', () => {
 	it('fails on an .svx file outside the lesson pattern', () => {
-		expectOneProblem({ 'courses/01-basics/01-intro/fr.svx': INTRO }, 'courses/01-basics/01-intro/fr.svx', 'not a lesson file');
+		expectOneProblem(
+			{ 'courses/01-basics/01-intro/fr.svx': INTRO },
+			'courses/01-basics/01-intro/fr.svx',
+			'not a lesson file'
+		);
 		expectOneProblem({ 'courses/01-basics/draft.svx': INTRO }, 'courses/01-basics/draft.svx', 'not a lesson file');
 	});
 });

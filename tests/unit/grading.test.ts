@@ -38,10 +38,18 @@ const fill: Quiz = {
 
 describe('grading a single-choice question', () => {
 	it('gives full marks and that option’s feedback for the right option', () => {
-		expect(gradeQuiz(single, { answer: ['0'] })).toMatchObject({ score: 100, correct: true, options: [{ index: 0, feedback: 'Yes, Enter.' }] });
+		expect(gradeQuiz(single, { answer: ['0'] })).toMatchObject({
+			score: 100,
+			correct: true,
+			options: [{ index: 0, feedback: 'Yes, Enter.' }]
+		});
 	});
 	it('gives no marks and explains the wrong option', () => {
-		expect(gradeQuiz(single, { answer: ['1'] })).toMatchObject({ score: 0, correct: false, options: [{ feedback: 'Space makes a gap.' }] });
+		expect(gradeQuiz(single, { answer: ['1'] })).toMatchObject({
+			score: 0,
+			correct: false,
+			options: [{ feedback: 'Space makes a gap.' }]
+		});
 	});
 	it('refuses no answer, two answers or an option that does not exist', () => {
 		expect(gradeQuiz(single, {})).toBeNull();
@@ -58,7 +66,10 @@ describe('grading a multiple-choice question', () => {
 	it('gives partial marks, minus wrong picks, and shows the missed right option', () => {
 		const result = gradeQuiz(multiple, { answer: ['0'] })!;
 		expect(result).toMatchObject({ score: 50, correct: false });
-		expect(result.options.map((o) => [o.index, o.chosen])).toEqual([[0, true], [1, false]]);
+		expect(result.options.map((o) => [o.index, o.chosen])).toEqual([
+			[0, true],
+			[1, false]
+		]);
 		expect(gradeQuiz(multiple, { answer: ['0', '2'] })).toMatchObject({ score: 0, correct: false });
 	});
 });
@@ -72,7 +83,11 @@ describe('grading a put-in-order question', () => {
 		});
 	});
 	it('scores the share of items in the right place', () => {
-		expect(gradeQuiz(order, { 'position-0': ['1'], 'position-1': ['3'], 'position-2': ['2'] })).toMatchObject({ score: 33, correct: false, message: 'Browser first.' });
+		expect(gradeQuiz(order, { 'position-0': ['1'], 'position-1': ['3'], 'position-2': ['2'] })).toMatchObject({
+			score: 33,
+			correct: false,
+			message: 'Browser first.'
+		});
 	});
 	it('refuses missing or out-of-range places', () => {
 		expect(gradeQuiz(order, { 'position-0': ['1'], 'position-1': ['2'] })).toBeNull();

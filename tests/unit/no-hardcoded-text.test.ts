@@ -10,7 +10,16 @@ import { parse } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../src/', import.meta.url).pathname;
-const SPOKEN_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'alt', 'title', 'placeholder', 'label', 'aria-roledescription', 'aria-valuetext']);
+const SPOKEN_ATTRIBUTES = new Set([
+	'aria-label',
+	'aria-description',
+	'alt',
+	'title',
+	'placeholder',
+	'label',
+	'aria-roledescription',
+	'aria-valuetext'
+]);
 const LETTER = /\p{L}/u;
 
 function svelteFiles(dir: string): string[] {
@@ -33,7 +42,8 @@ export function hardcodedText(source: string): string[] {
 			found.push(String(n.data).trim());
 		}
 		if (n.type === 'Attribute' && SPOKEN_ATTRIBUTES.has(String(n.name)) && Array.isArray(n.value)) {
-			for (const part of n.value as Node[]) if (part.type === 'Text' && LETTER.test(String(part.data))) found.push(`${n.name}="${part.data}"`);
+			for (const part of n.value as Node[])
+				if (part.type === 'Text' && LETTER.test(String(part.data))) found.push(`${n.name}="${part.data}"`);
 		}
 		const name = typeof n.name === 'string' ? n.name : parentName;
 		for (const [key, value] of Object.entries(n)) {

@@ -27,7 +27,12 @@ describe('text for reading aloud', () => {
 });
 
 describe('choosing a voice', () => {
-	const voice = (lang: string, extra: Partial<{ default: boolean; localService: boolean }> = {}) => ({ lang, default: false, localService: false, ...extra });
+	const voice = (lang: string, extra: Partial<{ default: boolean; localService: boolean }> = {}) => ({
+		lang,
+		default: false,
+		localService: false,
+		...extra
+	});
 
 	it('prefers the exact language tag, then the default voice of the language', () => {
 		const voices = [voice('en-US', { default: true }), voice('de-AT'), voice('de-DE')];

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { RenderedPages, respondWithKeptPage } from '../../src/lib/server/http/rendered-pages.ts';
 
 const html = (body: string, init: ResponseInit = {}) =>
-	new Response(body, { status: 200, ...init, headers: { 'content-type': 'text/html', ...(init.headers as Record<string, string>) } });
+	new Response(body, {
+		status: 200,
+		...init,
+		headers: { 'content-type': 'text/html', ...(init.headers as Record<string, string>) }
+	});
 
 describe('rendered pages kept in memory', () => {
 	it('keeps a page without the cookies of the request it was rendered for', async () => {
@@ -16,7 +20,11 @@ describe('rendered pages kept in memory', () => {
 
 		const kept = pages.get('a')!;
 		expect(kept.headers.some(([name]) => name === 'set-cookie')).toBe(false);
-		const again = respondWithKeptPage(kept, ['lotse_locale=de; Path=/', 'lotse_progress=old; Path=/', 'lotse_progress=new; Path=/']);
+		const again = respondWithKeptPage(kept, [
+			'lotse_locale=de; Path=/',
+			'lotse_progress=old; Path=/',
+			'lotse_progress=new; Path=/'
+		]);
 		expect(await again.text()).toBe('<p>A</p>');
 		expect(again.headers.get('etag')).toBe('"abc"');
 		expect(again.headers.get('x-cache')).toBe('HIT');

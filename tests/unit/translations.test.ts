@@ -49,7 +49,12 @@ describe('UI translations', () => {
 		const folders = readdirSync(dir).filter((f) => !f.includes('.'));
 		expect(folders.sort()).toEqual([...LOCALES].sort());
 		for (const locale of LOCALES) {
-			expect(readdirSync(new URL(`${locale}/`, dir)).filter((f) => f.endsWith('.json')).sort(), locale).toEqual(parts.sort());
+			expect(
+				readdirSync(new URL(`${locale}/`, dir))
+					.filter((f) => f.endsWith('.json'))
+					.sort(),
+				locale
+			).toEqual(parts.sort());
 		}
 	});
 
@@ -66,7 +71,10 @@ describe('UI translations', () => {
 
 			it('keeps every {{placeholder}} of the German text', () => {
 				const broken = Object.keys(german).filter(
-					(key) => !PLURAL.test(key) && key in messages && placeholders(messages[key]!).join() !== placeholders(german[key]!).join()
+					(key) =>
+						!PLURAL.test(key) &&
+						key in messages &&
+						placeholders(messages[key]!).join() !== placeholders(german[key]!).join()
 				);
 				expect(broken).toEqual([]);
 			});

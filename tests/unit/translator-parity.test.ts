@@ -20,7 +20,9 @@ function messagesOf(locale: string) {
 	);
 }
 function keysOf(obj: Record<string, unknown>, prefix = ''): string[] {
-	return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+	return Object.entries(obj).flatMap(([k, v]) =>
+		v && typeof v === 'object' ? keysOf(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]
+	);
 }
 
 describe('server and browser translations', () => {
@@ -33,7 +35,18 @@ describe('server and browser translations', () => {
 			let compared = 0;
 			for (const key of keys) {
 				for (const count of [0, 1, 2, 3, 5, 11, 21, 100]) {
-					const options = { count, name: 'Ayşe', title: 'Titel', number: 3, of: 6, score: 80, place: 2, percent: 150, time: '10:30', minutes: 4 };
+					const options = {
+						count,
+						name: 'Ayşe',
+						title: 'Titel',
+						number: 3,
+						of: 6,
+						score: 80,
+						place: 2,
+						percent: 150,
+						time: '10:30',
+						minutes: 4
+					};
 					expect(browser(key, options), `${locale} ${key} count=${count}`).toBe(server(key, options));
 					compared++;
 				}

@@ -4,11 +4,10 @@
  */
 import { z } from 'zod';
 
-import { COMPETENCES, CONTENT_LOCALES, LEVELS } from './constants.ts';
+import { COMPETENCES, LEVELS } from './constants.ts';
 
 export { COMPETENCES, CONTENT_LOCALES, DIGCOMP_AREAS, LEVELS } from './constants.ts';
 export type { ContentLocale } from './constants.ts';
-import type { ContentLocale } from './constants.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -2,7 +2,8 @@
 export const MAX_CHUNK = 180;
 
 /** What is not read: hidden things, form controls' option lists, and the read-aloud controls. */
-const SKIP = 'script, style, template, noscript, svg, select, textarea, [hidden], [aria-hidden="true"], .visually-hidden, [data-read-aloud="skip"]';
+const SKIP =
+	'script, style, template, noscript, svg, select, textarea, [hidden], [aria-hidden="true"], .visually-hidden, [data-read-aloud="skip"]';
 
 function sentences(text: string, lang: string): string[] {
 	if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) {
@@ -79,7 +80,10 @@ export function collectSpeechChunks(root: Element, lang: string): string[] {
 const primaryTag = (tag: string): string => tag.toLowerCase().replace('_', '-').split('-')[0] ?? '';
 
 /** The best voice for a language: the exact tag, else the default, a local one, or any with its primary tag. */
-export function pickVoice<V extends { lang: string; default: boolean; localService: boolean }>(voices: readonly V[], language: string): V | null {
+export function pickVoice<V extends { lang: string; default: boolean; localService: boolean }>(
+	voices: readonly V[],
+	language: string
+): V | null {
 	const wanted = primaryTag(language);
 	const matching = voices.filter((v) => primaryTag(v.lang) === wanted);
 	const exact = matching.find((v) => v.lang.toLowerCase().replace('_', '-') === language.toLowerCase());

@@ -6,7 +6,10 @@
 import { collectSpeechChunks, pickVoice } from './read-aloud-text';
 
 type PlayState = 'idle' | 'playing' | 'paused';
-type Texts = Record<'start' | 'pause' | 'resume' | 'playing' | 'paused' | 'resumed' | 'stopped' | 'finished' | 'error', string>;
+type Texts = Record<
+	'start' | 'pause' | 'resume' | 'playing' | 'paused' | 'resumed' | 'stopped' | 'finished' | 'error',
+	string
+>;
 
 export function setUpReadAloud(document: Document): void {
 	if (!('speechSynthesis' in window)) return;

@@ -5,8 +5,8 @@
  */
 import type { Component } from 'svelte';
 
-// Islands take JSON props (they come from a data attribute), so `any` here is the JSON.
-type IslandModule = { default: Component<any> };
+// Any component fits here: islands get JSON props from a data attribute (see mount-islands.ts).
+type IslandModule = { default: Component<never> };
 
 export const ISLANDS = {
 	'phishing-inbox': () => import('$lib/components/lesson/simulations/PhishingInbox.svelte'),

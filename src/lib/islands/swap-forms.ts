@@ -17,12 +17,20 @@ export function enhanceSwapForms(document: Document): void {
 	});
 }
 
-async function submitInBackground(document: Document, form: HTMLFormElement, submitter: HTMLElement | null): Promise<void> {
+async function submitInBackground(
+	document: Document,
+	form: HTMLFormElement,
+	submitter: HTMLElement | null
+): Promise<void> {
 	const ids = (form.dataset.swap ?? '').split(/\s+/).filter(Boolean);
 	form.setAttribute('aria-busy', 'true');
 	let answer: Document | null = null;
 	try {
-		const response = await fetch(form.action, { method: 'POST', body: new FormData(form, submitter), headers: { accept: 'text/html' } });
+		const response = await fetch(form.action, {
+			method: 'POST',
+			body: new FormData(form, submitter),
+			headers: { accept: 'text/html' }
+		});
 		if (response.headers.get('content-type')?.startsWith('text/html')) {
 			answer = new DOMParser().parseFromString(await response.text(), 'text/html');
 		}
@@ -41,7 +49,10 @@ async function submitInBackground(document: Document, form: HTMLFormElement, sub
 	const focusWasInside = ids.some((id) => document.getElementById(id)?.contains(document.activeElement));
 	const swapped = ids.map((id) => swap(document.getElementById(id)!, document.adoptNode(answer.getElementById(id)!)));
 	if (focusWasInside || document.activeElement === document.body) {
-		swapped.map((region) => region.querySelector<HTMLElement>('[data-swap-focus]')).find(Boolean)?.focus();
+		swapped
+			.map((region) => region.querySelector<HTMLElement>('[data-swap-focus]'))
+			.find(Boolean)
+			?.focus();
 	}
 }
 

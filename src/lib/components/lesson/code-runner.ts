@@ -60,7 +60,13 @@ export interface SandboxOptions {
 const STATUSES: readonly RunStatus[] = ['ok', 'syntax-error', 'runtime-error', 'timeout', 'sandbox-error'];
 
 function failed(count: number, status: RunStatus): RunResult {
-	return { status, passed: Array.from({ length: count }, () => false), output: [], outputTruncated: false, error: null };
+	return {
+		status,
+		passed: Array.from({ length: count }, () => false),
+		output: [],
+		outputTruncated: false,
+		error: null
+	};
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -76,7 +82,8 @@ export function parseRunnerResult(data: unknown, runId: number, testCount: numbe
 	const status = STATUSES.find((s) => s === data.status);
 	if (!status) return null;
 	const results = data.results;
-	if (!Array.isArray(results) || results.length !== testCount || !results.every((r) => typeof r === 'boolean')) return null;
+	if (!Array.isArray(results) || results.length !== testCount || !results.every((r) => typeof r === 'boolean'))
+		return null;
 	const rawOutput = Array.isArray(data.output) ? data.output : [];
 	const output = rawOutput
 		.slice(0, MAX_OUTPUT_LINES)

@@ -50,7 +50,10 @@ export async function registerUser(db: Db, account: NewAccount, now = new Date()
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
-	const [user] = await db.orm.select().from(db.t.users).where(eq(db.t.users.usernameKey, usernameKey(username)));
+	const [user] = await db.orm
+		.select()
+		.from(db.t.users)
+		.where(eq(db.t.users.usernameKey, usernameKey(username)));
 	return user;
 }
 
@@ -149,7 +152,11 @@ export async function exportAccountData(db: Db, userId: string) {
 		selfChecks: await db.orm.select().from(selfChecks).where(eq(selfChecks.userId, userId)),
 		certificates: await db.orm.select().from(certificates).where(eq(certificates.userId, userId)),
 		accessibilityFeedback: await db.orm
-			.select({ page: accessibilityFeedback.page, message: accessibilityFeedback.message, createdAt: accessibilityFeedback.createdAt })
+			.select({
+				page: accessibilityFeedback.page,
+				message: accessibilityFeedback.message,
+				createdAt: accessibilityFeedback.createdAt
+			})
 			.from(accessibilityFeedback)
 			.where(eq(accessibilityFeedback.userId, userId))
 	};

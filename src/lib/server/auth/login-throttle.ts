@@ -55,7 +55,10 @@ export async function recordLoginFailure(db: Db, keys: string[], now = new Date(
 		const free = key.startsWith('ip:') ? ADDRESS_FREE_ATTEMPTS : FREE_ATTEMPTS;
 		const lock = lockDuration(row?.failures ?? 1, free);
 		if (lock > 0) {
-			await db.orm.update(t).set({ lockedUntil: new Date(now.getTime() + lock) }).where(eq(t.key, key));
+			await db.orm
+				.update(t)
+				.set({ lockedUntil: new Date(now.getTime() + lock) })
+				.where(eq(t.key, key));
 		}
 	}
 }

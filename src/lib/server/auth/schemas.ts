@@ -7,7 +7,8 @@ export const ROLES = ['learner', 'instructor', 'moderator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const username = plainText({ min: 3, max: 32 }).superRefine((value, ctx) => {
-	if (!/^[\p{L}\p{M}\p{N}._\u200C\u200D-]+$/u.test(value)) ctx.addIssue({ code: 'custom', message: 'errors.username.characters' });
+	if (!/^(?:[\p{L}\p{M}\p{N}._-]|\u200C|\u200D)+$/u.test(value))
+		ctx.addIssue({ code: 'custom', message: 'errors.username.characters' });
 });
 
 // Passwords are taken exactly as typed (no trimming), but must still be text without controls.
@@ -15,7 +16,7 @@ export const password = z
 	.string({ error: 'errors.required' })
 	.min(1, 'errors.required')
 	.max(PASSWORD_MAX_LENGTH * 4, 'errors.password.tooLong')
-	.refine((value) => !/[\u0000-\u001F\u007F\uFFFD]/.test(value), 'errors.controlCharacters');
+	.refine((value) => !/(?![\u0080-\u009F])[\p{Cc}\uFFFD]/u.test(value), 'errors.controlCharacters');
 
 export const signUpForm = z.object({
 	username,

@@ -24,7 +24,11 @@ function hashSecret(secret: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
 }
 
-export async function createSession(db: Db, userId: string, now = new Date()): Promise<{ token: string; session: Session }> {
+export async function createSession(
+	db: Db,
+	userId: string,
+	now = new Date()
+): Promise<{ token: string; session: Session }> {
 	const id = newId();
 	const secret = newId();
 	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
@@ -38,8 +42,19 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 	const { sessions, users } = db.t;
 	const [row] = await db.orm
 		.select({
-			session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt, secretHash: sessions.secretHash },
-			user: { id: users.id, username: users.username, role: users.role, locale: users.locale, displayName: users.displayName }
+			session: {
+				id: sessions.id,
+				userId: sessions.userId,
+				expiresAt: sessions.expiresAt,
+				secretHash: sessions.secretHash
+			},
+			user: {
+				id: users.id,
+				username: users.username,
+				role: users.role,
+				locale: users.locale,
+				displayName: users.displayName
+			}
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))

@@ -41,7 +41,10 @@ export interface Catalogue {
 	lesson(key: string): Lesson | undefined;
 }
 
-export function buildCatalogue(lessonSources: Record<string, string>, courseSources: Record<string, string>): Catalogue {
+export function buildCatalogue(
+	lessonSources: Record<string, string>,
+	courseSources: Record<string, string>
+): Catalogue {
 	const courses = new Map<string, Course>();
 	const courseFor = (id: string, order: number): Course => {
 		let course = courses.get(id);

@@ -26,7 +26,10 @@ export async function isCourseComplete(db: Db, userId: string, course: Course): 
 
 export async function findCertificate(db: Db, userId: string, courseId: string): Promise<Certificate | undefined> {
 	const t = db.t.certificates;
-	const [row] = await db.orm.select().from(t).where(and(eq(t.userId, userId), eq(t.courseId, courseId)));
+	const [row] = await db.orm
+		.select()
+		.from(t)
+		.where(and(eq(t.userId, userId), eq(t.courseId, courseId)));
 	return row;
 }
 
@@ -53,7 +56,13 @@ export async function issueCertificate(
 export async function certificateByCode(db: Db, code: string) {
 	const t = db.t.certificates;
 	const [row] = await db.orm
-		.select({ code: t.code, courseId: t.courseId, holderName: t.holderName, showName: t.showName, issuedAt: t.issuedAt })
+		.select({
+			code: t.code,
+			courseId: t.courseId,
+			holderName: t.holderName,
+			showName: t.showName,
+			issuedAt: t.issuedAt
+		})
 		.from(t)
 		.where(eq(t.code, code.trim().toUpperCase()));
 	return row ?? null;

@@ -36,7 +36,17 @@ export interface CoverageRow {
 }
 
 /** Column order of the coverage table. */
-export const COVERAGE_LOCALES = ['de', 'de-easy', 'en', 'tr', 'ar', 'uk', 'ru', 'fa', 'pl'] as const satisfies readonly ContentLocale[];
+export const COVERAGE_LOCALES = [
+	'de',
+	'de-easy',
+	'en',
+	'tr',
+	'ar',
+	'uk',
+	'ru',
+	'fa',
+	'pl'
+] as const satisfies readonly ContentLocale[];
 
 export const SIMULATIONS = ['phishing-inbox', 'card-reader-pin', 'address-change-form'] as const;
 
@@ -103,12 +113,17 @@ export function checkContent(rootDir: string): { problems: Problem[]; coverage: 
 		const parsed = bodies.get(lesson);
 		if (parsed) {
 			for (const message of checkBody(parsed.body, parsed.data, lessonKeys, courseIds)) {
-				report(lesson.file, message.line ? `line ${parsed.firstLine + message.line - 1}: ${message.text}` : message.text);
+				report(
+					lesson.file,
+					message.line ? `line ${parsed.firstLine + message.line - 1}: ${message.text}` : message.text
+				);
 			}
 		}
 		for (const prerequisite of lesson.frontmatter?.prerequisites ?? []) {
-			if (prerequisite === lesson.path.key) report(lesson.file, `header: prerequisites lists the lesson itself ("${prerequisite}")`);
-			else if (!lessonKeys.has(prerequisite)) report(lesson.file, `header: prerequisite "${prerequisite}" is not an existing lesson (course-id/lesson-id)`);
+			if (prerequisite === lesson.path.key)
+				report(lesson.file, `header: prerequisites lists the lesson itself ("${prerequisite}")`);
+			else if (!lessonKeys.has(prerequisite))
+				report(lesson.file, `header: prerequisite "${prerequisite}" is not an existing lesson (course-id/lesson-id)`);
 		}
 	}
 
@@ -124,14 +139,19 @@ export function checkContent(rootDir: string): { problems: Problem[]; coverage: 
 		const reference = versions.find((v) => v.path.contentLocale === REFERENCE_LOCALE);
 		if (!reference) {
 			const present = versions.map((v) => path.posix.basename(v.file)).join(', ');
-			report(`${dir}/de.svx`, `missing: every lesson needs de.svx (German is the reference version); this lesson has only ${present}`);
+			report(
+				`${dir}/de.svx`,
+				`missing: every lesson needs de.svx (German is the reference version); this lesson has only ${present}`
+			);
 			continue;
 		}
 		if (!reference.frontmatter) continue;
 		for (const version of versions) {
 			if (version === reference || !version.frontmatter) continue;
-			for (const message of compareQuizzes(version.frontmatter.quizzes, reference.frontmatter.quizzes)) report(version.file, message);
-			for (const message of compareExercises(version.frontmatter.exercises, reference.frontmatter.exercises)) report(version.file, message);
+			for (const message of compareQuizzes(version.frontmatter.quizzes, reference.frontmatter.quizzes))
+				report(version.file, message);
+			for (const message of compareExercises(version.frontmatter.exercises, reference.frontmatter.exercises))
+				report(version.file, message);
 		}
 	}
 
@@ -148,7 +168,10 @@ export function checkContent(rootDir: string): { problems: Problem[]; coverage: 
 /** The coverage as a text table: one row per course, "translated / lessons" per language. */
 export function formatCoverage(coverage: CoverageRow[]): string {
 	const header = ['course', ...COVERAGE_LOCALES];
-	const rows = coverage.map((row) => [row.courseId, ...COVERAGE_LOCALES.map((locale) => `${row.translated[locale]}/${row.lessons}`)]);
+	const rows = coverage.map((row) => [
+		row.courseId,
+		...COVERAGE_LOCALES.map((locale) => `${row.translated[locale]}/${row.lessons}`)
+	]);
 	const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((r) => r[i]!.length)));
 	const line = (cells: string[]) =>
 		cells
@@ -184,7 +207,8 @@ function listCourseFolders(root: string): CourseFolder[] {
 	for (const entry of fs.readdirSync(coursesDir, { withFileTypes: true })) {
 		if (!entry.isDirectory()) continue;
 		const parsed = parseCourseFilePath(path.join(coursesDir, entry.name, 'course.yaml'));
-		if (parsed) folders.push({ dir: `courses/${entry.name}`, courseId: parsed.courseId, courseOrder: parsed.courseOrder });
+		if (parsed)
+			folders.push({ dir: `courses/${entry.name}`, courseId: parsed.courseId, courseOrder: parsed.courseOrder });
 	}
 	return folders.sort((a, b) => a.courseOrder - b.courseOrder || compareText(a.dir, b.dir));
 }
@@ -245,9 +269,13 @@ function formatIssues(issues: readonly Issue[], data: unknown, prefix: PropertyK
 				messages.push(...formatIssues(matching[0]!, data, fullPath));
 				continue;
 			}
-			const types = issue.errors.flatMap((branch) => branch.filter(isTypeMismatch).flatMap((i) => (i.code === 'invalid_value' ? i.values : [])));
+			const types = issue.errors.flatMap((branch) =>
+				branch.filter(isTypeMismatch).flatMap((i) => (i.code === 'invalid_value' ? i.values : []))
+			);
 			if (matching.length === 0 && types.length > 0) {
-				messages.push(`${describePath([...fullPath, 'type'], data)}: must be one of ${types.map((t) => `"${String(t)}"`).join(', ')}`);
+				messages.push(
+					`${describePath([...fullPath, 'type'], data)}: must be one of ${types.map((t) => `"${String(t)}"`).join(', ')}`
+				);
 				continue;
 			}
 		}
@@ -257,7 +285,8 @@ function formatIssues(issues: readonly Issue[], data: unknown, prefix: PropertyK
 	return messages;
 }
 
-const isTypeMismatch = (issue: Issue) => issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'type';
+const isTypeMismatch = (issue: Issue) =>
+	issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'type';
 
 function valueAt(data: unknown, at: readonly PropertyKey[]): unknown {
 	let node = data;
@@ -289,7 +318,9 @@ function describePath(at: readonly PropertyKey[], data: unknown): string {
 		const next = at[i + 1];
 		if (typeof key === 'string' && typeof next === 'number' && ITEM_NAMES[key]) {
 			const itemId = valueAt(data, [...at.slice(0, i + 2), 'id']);
-			parts.push(typeof itemId === 'string' && itemId ? `${ITEM_NAMES[key]} "${itemId}"` : `${ITEM_NAMES[key]} ${next + 1}`);
+			parts.push(
+				typeof itemId === 'string' && itemId ? `${ITEM_NAMES[key]} "${itemId}"` : `${ITEM_NAMES[key]} ${next + 1}`
+			);
 			i++;
 		} else parts.push(typeof key === 'number' ? `${key + 1}` : String(key));
 	}
@@ -300,11 +331,13 @@ function describeIssue(issue: Issue, at: readonly PropertyKey[], data: unknown):
 	const missing = issue.code === 'invalid_type' && valueAt(data, at) === undefined;
 	if (missing) {
 		const last = at[at.length - 1];
-		if (last === 'feedback' && at[at.length - 3] === 'options') return 'is missing (every option needs feedback that says why it is right or wrong)';
+		if (last === 'feedback' && at[at.length - 3] === 'options')
+			return 'is missing (every option needs feedback that says why it is right or wrong)';
 		return 'is missing';
 	}
 	if (at.length === 0 && issue.code === 'invalid_type') return `must be a YAML mapping of fields (${issue.message})`;
-	if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+	if (issue.code === 'unrecognized_keys')
+		return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
 	return issue.message;
 }
 
@@ -340,7 +373,8 @@ function maskBody(body: string): string {
 		const line = lines[i]!;
 		const marker = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
 		if (fence) {
-			if (marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && marker[2]!.trim() === '') fence = null;
+			if (marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && marker[2]!.trim() === '')
+				fence = null;
 			lines[i] = ' '.repeat(line.length);
 		} else if (marker && !(marker[1]![0] === '`' && marker[2]!.includes('`'))) {
 			fence = { char: marker[1]![0]!, length: marker[1]!.length };
@@ -365,7 +399,9 @@ function tagsNamed(text: string, name: string): { index: number; attributes: Map
 	const pattern = new RegExp(`<${name}(?=[\\s/>])((?:[^>"'{]|"[^"]*"|'[^']*'|\\{[^}]*\\})*)>`, 'g');
 	return [...text.matchAll(pattern)].map((match) => {
 		const attributes = new Map<string, string | null>();
-		for (const attr of match[1]!.matchAll(/([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{[^}]*\})|([^\s"'>/]+)))?/g)) {
+		for (const attr of match[1]!.matchAll(
+			/([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{[^}]*\})|([^\s"'>/]+)))?/g
+		)) {
 			attributes.set(attr[1]!, attr[2] ?? attr[3] ?? attr[4] ?? attr[5] ?? null);
 		}
 		return { index: match.index, attributes };
@@ -387,7 +423,11 @@ function checkBody(body: string, data: unknown, lessonKeys: Set<string>, courseI
 		const level = atx ? atx[1]!.length : html ? Number(html[1]) : setextH1;
 		if (!level) return;
 		const shown = '#'.repeat(level);
-		if (level === 1) messages.push({ line: i + 1, text: 'heading "#" (level 1) in the text: the lesson title is the page\'s only level-1 heading; start at "##"' });
+		if (level === 1)
+			messages.push({
+				line: i + 1,
+				text: 'heading "#" (level 1) in the text: the lesson title is the page\'s only level-1 heading; start at "##"'
+			});
 		else if (level > previous + 1) {
 			messages.push({
 				line: i + 1,
@@ -402,19 +442,29 @@ function checkBody(body: string, data: unknown, lessonKeys: Set<string>, courseI
 
 	// 3. Images need alt text.
 	for (const match of prose.matchAll(/!\[([^\]]*)\](?:\(\s*<?([^)\s>]*)[^)]*\)|\[[^\]]*\])/g)) {
-		if (match[1]!.trim() === '') messages.push({ line: lineOf(prose, match.index), text: `image${match[2] ? ` "${match[2]}"` : ''} has no alt text: write what it shows between the brackets, ![like this](${match[2] || 'src'})` });
+		if (match[1]!.trim() === '')
+			messages.push({
+				line: lineOf(prose, match.index),
+				text: `image${match[2] ? ` "${match[2]}"` : ''} has no alt text: write what it shows between the brackets, ![like this](${match[2] || 'src'})`
+			});
 	}
 	for (const tag of tagsNamed(prose, 'Figure')) {
 		const alt = tag.attributes.get('alt');
 		if (alt === undefined || alt === null || alt.trim() === '') {
 			const src = tag.attributes.get('src');
-			messages.push({ line: lineOf(prose, tag.index), text: `<Figure${src ? ` src="${src}"` : ''}> has no alt text: add alt="what the picture shows"` });
+			messages.push({
+				line: lineOf(prose, tag.index),
+				text: `<Figure${src ? ` src="${src}"` : ''}> has no alt text: add alt="what the picture shows"`
+			});
 		}
 	}
 	for (const tag of tagsNamed(prose, 'img')) {
 		if (!tag.attributes.has('alt')) {
 			const src = tag.attributes.get('src');
-			messages.push({ line: lineOf(prose, tag.index), text: `<img${src ? ` src="${src}"` : ''}> has no alt attribute` });
+			messages.push({
+				line: lineOf(prose, tag.index),
+				text: `<img${src ? ` src="${src}"` : ''}> has no alt attribute`
+			});
 		}
 	}
 
@@ -428,28 +478,37 @@ function checkBody(body: string, data: unknown, lessonKeys: Set<string>, courseI
 		const line = lineOf(prose, index);
 		const address = href.replace(/[?#].*$/, '').replace(/\/$/, '');
 		if (/^\/[a-z]{2}(?:-[a-z]+)?\/learn(?:\/|$)/.test(address)) {
-			messages.push({ line, text: `link "${href}" names a language: write /learn/… without it, Lotse adds the reader's language` });
+			messages.push({
+				line,
+				text: `link "${href}" names a language: write /learn/… without it, Lotse adds the reader's language`
+			});
 			continue;
 		}
 		if (address !== '/learn' && !address.startsWith('/learn/')) continue;
 		const segments = address.split('/').slice(2);
 		if (segments.length === 1) {
-			if (!courseIds.has(segments[0]!)) messages.push({ line, text: `link "${href}" leads to a course that does not exist` });
+			if (!courseIds.has(segments[0]!))
+				messages.push({ line, text: `link "${href}" leads to a course that does not exist` });
 		} else if (segments.length === 2) {
-			if (!lessonKeys.has(segments.join('/'))) messages.push({ line, text: `link "${href}" leads to a lesson that does not exist` });
-		} else if (segments.length > 2) messages.push({ line, text: `link "${href}" is not a lesson address (/learn/course-id/lesson-id)` });
+			if (!lessonKeys.has(segments.join('/')))
+				messages.push({ line, text: `link "${href}" leads to a lesson that does not exist` });
+		} else if (segments.length > 2)
+			messages.push({ line, text: `link "${href}" is not a lesson address (/learn/course-id/lesson-id)` });
 	}
 
 	// 8. Components that name something.
 	// (skipped while the header is unreadable: then its exercises are unknown)
 	const exercises = valueAt(data, ['exercises']);
-	const exerciseIds = Array.isArray(exercises) ? exercises.map((e) => valueAt(e, ['id'])).filter((id): id is string => typeof id === 'string') : [];
+	const exerciseIds = Array.isArray(exercises)
+		? exercises.map((e) => valueAt(e, ['id'])).filter((id): id is string => typeof id === 'string')
+		: [];
 	const placed = new Set<string>();
 	for (const tag of tagsNamed(prose, 'CodeExercise')) {
 		const id = tag.attributes.get('id');
 		const line = lineOf(prose, tag.index);
 		if (data === undefined) continue;
-		if (typeof id !== 'string' || id === '' || id.startsWith('{')) messages.push({ line, text: '<CodeExercise> needs id="…" naming an exercise in the header' });
+		if (typeof id !== 'string' || id === '' || id.startsWith('{'))
+			messages.push({ line, text: '<CodeExercise> needs id="…" naming an exercise in the header' });
 		else if (!exerciseIds.includes(id)) {
 			messages.push({
 				line,
@@ -458,7 +517,11 @@ function checkBody(body: string, data: unknown, lessonKeys: Set<string>, courseI
 		} else placed.add(id);
 	}
 	for (const id of exerciseIds) {
-		if (!placed.has(id)) messages.push({ line: 0, text: `header: exercise "${id}" is never shown: place it in the text with <CodeExercise id="${id}" />` });
+		if (!placed.has(id))
+			messages.push({
+				line: 0,
+				text: `header: exercise "${id}" is never shown: place it in the text with <CodeExercise id="${id}" />`
+			});
 	}
 	for (const tag of tagsNamed(prose, 'Simulation')) {
 		const name = tag.attributes.get('name');
@@ -491,18 +554,24 @@ function compareQuizzes(own: Quiz[], reference: Quiz[]): string[] {
 	if (quizStructure(own) === quizStructure(reference)) return [];
 	const intro = 'quiz structure differs from de.svx';
 	if (own.length !== reference.length) {
-		return [`${intro}: ${own.length} quizzes (${own.map((q) => q.id).join(', ')}), de.svx has ${reference.length} (${reference.map((q) => q.id).join(', ')})`];
+		return [
+			`${intro}: ${own.length} quizzes (${own.map((q) => q.id).join(', ')}), de.svx has ${reference.length} (${reference.map((q) => q.id).join(', ')})`
+		];
 	}
 	const messages: string[] = [];
 	own.forEach((quiz, i) => {
 		const de = reference[i]!;
 		if (quizStructure([quiz]) === quizStructure([de])) return;
 		const label = `quiz ${i + 1} "${quiz.id}"`;
-		if (quiz.id !== de.id) messages.push(`${intro}: ${label} has id "${quiz.id}", de.svx has "${de.id}" there (keep ids and their order)`);
+		if (quiz.id !== de.id)
+			messages.push(`${intro}: ${label} has id "${quiz.id}", de.svx has "${de.id}" there (keep ids and their order)`);
 		else if (quiz.type !== de.type) messages.push(`${intro}: ${label} is type "${quiz.type}", in de.svx "${de.type}"`);
 		else if ((quiz.type === 'single' || quiz.type === 'multiple') && (de.type === 'single' || de.type === 'multiple')) {
-			const flags = (q: typeof quiz) => ('options' in q ? q.options.map((o) => (o.correct ? 'correct' : 'wrong')).join(', ') : '');
-			messages.push(`${intro}: ${label} options are [${flags(quiz)}], in de.svx [${flags(de)}] (same number of options, correct ones in the same positions)`);
+			const flags = (q: typeof quiz) =>
+				'options' in q ? q.options.map((o) => (o.correct ? 'correct' : 'wrong')).join(', ') : '';
+			messages.push(
+				`${intro}: ${label} options are [${flags(quiz)}], in de.svx [${flags(de)}] (same number of options, correct ones in the same positions)`
+			);
 		} else if (quiz.type === 'order' && de.type === 'order') {
 			messages.push(`${intro}: ${label} has ${quiz.items.length} items, in de.svx ${de.items.length}`);
 		} else messages.push(`${intro}: ${label}`);
@@ -516,7 +585,9 @@ function compareExercises(own: Exercise[] | undefined, reference: Exercise[] | u
 	const de = reference ?? [];
 	const intro = 'exercise structure differs from de.svx';
 	if (mine.length !== de.length) {
-		return [`${intro}: ${mine.length} exercises (${mine.map((e) => e.id).join(', ') || 'none'}), de.svx has ${de.length} (${de.map((e) => e.id).join(', ') || 'none'})`];
+		return [
+			`${intro}: ${mine.length} exercises (${mine.map((e) => e.id).join(', ') || 'none'}), de.svx has ${de.length} (${de.map((e) => e.id).join(', ') || 'none'})`
+		];
 	}
 	const messages: string[] = [];
 	mine.forEach((exercise, i) => {
@@ -527,8 +598,11 @@ function compareExercises(own: Exercise[] | undefined, reference: Exercise[] | u
 		if (exercise.id !== other.id) differences.push(`id (de.svx: "${other.id}")`);
 		if (exercise.language !== other.language) differences.push(`language (de.svx: "${other.language}")`);
 		if (exercise.starter !== other.starter) differences.push('starter');
-		if (JSON.stringify(exercise.checks.map((c) => c.test)) !== JSON.stringify(other.checks.map((c) => c.test))) differences.push('checks (number or test)');
-		messages.push(`${intro}: ${label} differs in ${differences.join(', ')}; translations change only prompt and description`);
+		if (JSON.stringify(exercise.checks.map((c) => c.test)) !== JSON.stringify(other.checks.map((c) => c.test)))
+			differences.push('checks (number or test)');
+		messages.push(
+			`${intro}: ${label} differs in ${differences.join(', ')}; translations change only prompt and description`
+		);
 	});
 	return messages;
 }
@@ -547,17 +621,24 @@ function checkCourse(root: string, course: CourseFolder, lessons: LessonFile[]):
 	// course.yaml: the statements of the self-check.
 	let statementIds: string[] | null = null;
 	const structure = read('course.yaml');
-	if (structure.text === null) problems.push({ file: structure.file, message: 'missing: every course folder needs course.yaml (its self-check statements)' });
+	if (structure.text === null)
+		problems.push({
+			file: structure.file,
+			message: 'missing: every course folder needs course.yaml (its self-check statements)'
+		});
 	else {
 		const yaml = readYaml(structure.text, 1);
 		if ('error' in yaml) problems.push({ file: structure.file, message: yaml.error });
 		else {
 			const parsed = courseStructureSchema.safeParse(yaml.data);
-			if (!parsed.success) for (const message of formatIssues(parsed.error.issues, yaml.data)) problems.push({ file: structure.file, message });
+			if (!parsed.success)
+				for (const message of formatIssues(parsed.error.issues, yaml.data))
+					problems.push({ file: structure.file, message });
 			else {
 				statementIds = parsed.data.selfCheck.map((s) => s.id);
 				const duplicates = statementIds.filter((id, i) => statementIds!.indexOf(id) !== i);
-				for (const id of new Set(duplicates)) problems.push({ file: structure.file, message: `selfCheck: id "${id}" is used more than once` });
+				for (const id of new Set(duplicates))
+					problems.push({ file: structure.file, message: `selfCheck: id "${id}" is used more than once` });
 			}
 		}
 	}
@@ -567,10 +648,17 @@ function checkCourse(root: string, course: CourseFolder, lessons: LessonFile[]):
 	for (const locale of CONTENT_LOCALES) {
 		const texts = read(`${locale}.yaml`);
 		if (texts.text === null) {
-			if (locale === REFERENCE_LOCALE) problems.push({ file: texts.file, message: 'missing: every course folder needs de.yaml (title, summary and self-check wording in German)' });
+			if (locale === REFERENCE_LOCALE)
+				problems.push({
+					file: texts.file,
+					message: 'missing: every course folder needs de.yaml (title, summary and self-check wording in German)'
+				});
 			else if (needed.has(locale)) {
 				const count = new Set(lessons.filter((l) => l.path.contentLocale === locale).map((l) => l.path.key)).size;
-				problems.push({ file: texts.file, message: `missing: the course has ${count} lesson${count === 1 ? '' : 's'} in ${locale} but no ${locale}.yaml with its title and self-check wording` });
+				problems.push({
+					file: texts.file,
+					message: `missing: the course has ${count} lesson${count === 1 ? '' : 's'} in ${locale} but no ${locale}.yaml with its title and self-check wording`
+				});
 			}
 			continue;
 		}
@@ -588,8 +676,16 @@ function checkCourse(root: string, course: CourseFolder, lessons: LessonFile[]):
 		const worded = Object.keys(parsed.data.selfCheck);
 		const missing = statementIds.filter((id) => !worded.includes(id));
 		const extra = worded.filter((id) => !statementIds!.includes(id));
-		if (missing.length) problems.push({ file: texts.file, message: `selfCheck: no wording for ${missing.map((id) => `"${id}"`).join(', ')} from course.yaml` });
-		if (extra.length) problems.push({ file: texts.file, message: `selfCheck: ${extra.map((id) => `"${id}"`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not in course.yaml` });
+		if (missing.length)
+			problems.push({
+				file: texts.file,
+				message: `selfCheck: no wording for ${missing.map((id) => `"${id}"`).join(', ')} from course.yaml`
+			});
+		if (extra.length)
+			problems.push({
+				file: texts.file,
+				message: `selfCheck: ${extra.map((id) => `"${id}"`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not in course.yaml`
+			});
 	}
 	return problems;
 }
@@ -598,7 +694,10 @@ function buildCoverage(courses: CourseFolder[], lessons: LessonFile[]): Coverage
 	return courses.map((course) => {
 		const own = lessons.filter((l) => l.file.startsWith(`${course.dir}/`));
 		const translated = Object.fromEntries(
-			CONTENT_LOCALES.map((locale) => [locale, new Set(own.filter((l) => l.path.contentLocale === locale).map((l) => lessonDir(l.file))).size])
+			CONTENT_LOCALES.map((locale) => [
+				locale,
+				new Set(own.filter((l) => l.path.contentLocale === locale).map((l) => lessonDir(l.file))).size
+			])
 		) as Record<ContentLocale, number>;
 		return { courseId: course.courseId, lessons: new Set(own.map((l) => lessonDir(l.file))).size, translated };
 	});

@@ -87,7 +87,8 @@ export function gradeQuiz(quiz: Quiz, raw: RawAnswer): QuizResult | null {
 				const isChosen = chosen.has(index);
 				if (isChosen && option.correct) hits++;
 				if (isChosen && !option.correct) misses++;
-				if (isChosen || option.correct) options.push({ index, chosen: isChosen, correct: option.correct, feedback: option.feedback });
+				if (isChosen || option.correct)
+					options.push({ index, chosen: isChosen, correct: option.correct, feedback: option.feedback });
 			});
 			const correct = hits === rightOnes && misses === 0;
 			return {
@@ -143,7 +144,12 @@ export function publicQuiz(quiz: Quiz) {
 			return { id: quiz.id, type: quiz.type, question: quiz.question, options: quiz.options.map((o) => o.text) };
 		case 'order': {
 			const order = displayOrder(quiz.id, quiz.items.length);
-			return { id: quiz.id, type: quiz.type, question: quiz.question, items: order.map((index) => ({ index, text: quiz.items[index]! })) };
+			return {
+				id: quiz.id,
+				type: quiz.type,
+				question: quiz.question,
+				items: order.map((index) => ({ index, text: quiz.items[index]! }))
+			};
 		}
 		case 'fill':
 			return { id: quiz.id, type: quiz.type, question: quiz.question };

@@ -13,8 +13,14 @@ const TEN_YEARS = 60 * 60 * 24 * 365 * 10;
 // Browsers keep cookies up to 4096 bytes; stay well below.
 const MAX_COOKIE_LENGTH = 3800;
 
-const lessonKey = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/).max(80);
-const quizKey = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+#[a-z0-9-]+$/).max(120);
+const lessonKey = z
+	.string()
+	.regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)
+	.max(80);
+const quizKey = z
+	.string()
+	.regex(/^[a-z0-9-]+\/[a-z0-9-]+#[a-z0-9-]+$/)
+	.max(120);
 
 export const guestProgressSchema = z.object({
 	v: z.literal(1),
@@ -42,7 +48,9 @@ export function writeGuestProgress(cookies: Cookies, progress: GuestProgress, se
 	let value = Buffer.from(JSON.stringify(progress)).toString('base64url');
 	// If the cookie grows too big, forget the oldest lessons that were only started.
 	while (value.length > MAX_COOKIE_LENGTH) {
-		const oldest = Object.entries(progress.l).sort((a, b) => a[1][1] - b[1][1]).find(([, [status]]) => status === 0);
+		const oldest = Object.entries(progress.l)
+			.sort((a, b) => a[1][1] - b[1][1])
+			.find(([, [status]]) => status === 0);
 		if (!oldest) break;
 		delete progress.l[oldest[0]];
 		value = Buffer.from(JSON.stringify(progress)).toString('base64url');
@@ -84,7 +92,12 @@ export function guestQuizScore(progress: GuestProgress, key: string, quizId: str
  * the earlier start date stays, and a guest's quiz score is added only where it beats the
  * account's best (so merging twice adds nothing and no score is lost).
  */
-export async function mergeGuestProgress(db: Db, userId: string, guest: GuestProgress, isKnownLesson: (key: string) => boolean) {
+export async function mergeGuestProgress(
+	db: Db,
+	userId: string,
+	guest: GuestProgress,
+	isKnownLesson: (key: string) => boolean
+) {
 	const lessons = Object.entries(guest.l).filter(([key]) => isKnownLesson(key));
 	const quizzes = Object.entries(guest.q).filter(([key]) => isKnownLesson(key.split('#')[0]!));
 	if (!lessons.length && !quizzes.length) return { lessons: 0, attempts: 0 };
@@ -95,7 +108,14 @@ export async function mergeGuestProgress(db: Db, userId: string, guest: GuestPro
 			const completed = status === 1;
 			await tx.orm
 				.insert(progress)
-				.values({ userId, lessonKey: key, status: completed ? 'completed' : 'started', startedAt: at, completedAt: completed ? at : null, updatedAt: at })
+				.values({
+					userId,
+					lessonKey: key,
+					status: completed ? 'completed' : 'started',
+					startedAt: at,
+					completedAt: completed ? at : null,
+					updatedAt: at
+				})
 				.onConflictDoNothing();
 			if (completed) {
 				await tx.orm

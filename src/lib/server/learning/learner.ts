@@ -47,7 +47,12 @@ export async function completeLesson(event: RequestEvent, lessonKey: string): Pr
 	updateGuestProgress(event, (progress) => guestComplete(progress, lessonKey));
 }
 
-export async function recordAttempt(event: RequestEvent, lessonKey: string, quizId: string, score: number): Promise<void> {
+export async function recordAttempt(
+	event: RequestEvent,
+	lessonKey: string,
+	quizId: string,
+	score: number
+): Promise<void> {
 	const { user, db } = event.locals;
 	if (user) return recordQuizAttempt(db, { userId: user.id, lessonKey, quizId, score });
 	updateGuestProgress(event, (progress) => {

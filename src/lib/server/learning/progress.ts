@@ -17,7 +17,12 @@ export async function recordLessonStart(db: Db, userId: string, lessonKey: strin
 		.onConflictDoUpdate({ target: [t.userId, t.lessonKey], set: { updatedAt: now } });
 }
 
-export async function recordLessonCompletion(db: Db, userId: string, lessonKey: string, now = new Date()): Promise<void> {
+export async function recordLessonCompletion(
+	db: Db,
+	userId: string,
+	lessonKey: string,
+	now = new Date()
+): Promise<void> {
 	const t = db.t.lessonProgress;
 	await db.orm
 		.insert(t)

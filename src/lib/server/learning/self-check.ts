@@ -24,8 +24,19 @@ export async function saveSelfCheck(
 			if (rating === undefined) continue;
 			await tx.orm
 				.insert(t)
-				.values({ userId, courseId: course.id, phase, statementId: statement.id, competence: statement.competence, rating, updatedAt: now })
-				.onConflictDoUpdate({ target: [t.userId, t.courseId, t.phase, t.statementId], set: { rating, updatedAt: now } });
+				.values({
+					userId,
+					courseId: course.id,
+					phase,
+					statementId: statement.id,
+					competence: statement.competence,
+					rating,
+					updatedAt: now
+				})
+				.onConflictDoUpdate({
+					target: [t.userId, t.courseId, t.phase, t.statementId],
+					set: { rating, updatedAt: now }
+				});
 		}
 	});
 }
@@ -56,7 +67,8 @@ export async function skillsProfile(db: Db, userId: string): Promise<Map<string,
 		if (!current || (row.phase === 'after' && current.phase === 'before')) chosen.set(key, row);
 	}
 	const byCompetence = new Map<string, number[]>();
-	for (const row of chosen.values()) byCompetence.set(row.competence, [...(byCompetence.get(row.competence) ?? []), row.rating]);
+	for (const row of chosen.values())
+		byCompetence.set(row.competence, [...(byCompetence.get(row.competence) ?? []), row.rating]);
 	return new Map(
 		[...byCompetence].map(([competence, ratings]) => [
 			competence,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 // C0/C1 controls except tab and newline; lone newlines are allowed only in multi-line fields.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 const INVALID_UTF8 = /\uFFFD/;
 

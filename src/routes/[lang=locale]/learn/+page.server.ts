@@ -5,7 +5,11 @@ import { learnerStatuses } from '$lib/server/learning/learner';
 import type { PageServerLoad } from './$types';
 
 const filtersSchema = z.object({
-	q: z.string().max(100).catch('').transform((q) => q.trim()),
+	q: z
+		.string()
+		.max(100)
+		.catch('')
+		.transform((q) => q.trim()),
 	area: z.enum(DIGCOMP_AREAS).or(z.literal('')).catch(''),
 	level: z.enum(LEVELS).or(z.literal('')).catch('')
 });
@@ -15,13 +19,19 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 export const load: PageServerLoad = async (event) => {
 	const { locale } = event.locals;
 	const params = event.url.searchParams;
-	const filters = filtersSchema.parse({ q: params.get('q') ?? '', area: params.get('area') ?? '', level: params.get('level') ?? '' });
+	const filters = filtersSchema.parse({
+		q: params.get('q') ?? '',
+		area: params.get('area') ?? '',
+		level: params.get('level') ?? ''
+	});
 	const catalogue = getCatalogue();
 	const statuses = await learnerStatuses(event);
 
 	const courses = catalogue.courses.map((course) => {
 		const text = courseText(course, locale);
-		const versions = course.lessons.map((lesson) => chooseVersion(lesson, locale)?.lesson).filter((l) => l !== undefined);
+		const versions = course.lessons
+			.map((lesson) => chooseVersion(lesson, locale)?.lesson)
+			.filter((l) => l !== undefined);
 		return {
 			id: course.id,
 			title: text.title,

@@ -17,7 +17,10 @@ async function signIn(event: RequestEvent) {
 	if (!result.ok) {
 		const values = { username: form.data.username };
 		if (result.until) {
-			const time = new Intl.DateTimeFormat(event.locals.locale, { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(result.until);
+			const time = new Intl.DateTimeFormat(event.locals.locale, {
+				timeStyle: 'short',
+				timeZone: 'Europe/Berlin'
+			}).format(result.until);
 			const minutes = Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 60_000));
 			return fail(429, { errors: fieldError('form', result.error), lock: { time, minutes }, values });
 		}

@@ -16,7 +16,10 @@ async function signUp(event: RequestEvent) {
 	const result = await registerUser(event.locals.db, { ...form.data, locale: event.locals.locale });
 	if (!result.ok) {
 		const { password: _password, ...values } = form.data;
-		return fail(400, { errors: fieldError(result.field ?? 'form', result.error), values: { ...values, email: values.email ?? '' } });
+		return fail(400, {
+			errors: fieldError(result.field ?? 'form', result.error),
+			values: { ...values, email: values.email ?? '' }
+		});
 	}
 	await startSession(event, result.value.id);
 	await adoptGuestProgress(event, result.value.id);

@@ -3,15 +3,7 @@
  * constraints. `tests/db/schema-parity.test.ts` fails if the two drift apart.
  */
 import { sql } from 'drizzle-orm';
-import {
-	check,
-	index,
-	integer,
-	primaryKey,
-	sqliteTable,
-	text,
-	uniqueIndex
-} from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
 

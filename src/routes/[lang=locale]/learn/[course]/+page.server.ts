@@ -12,10 +12,21 @@ export const load: PageServerLoad = async (event) => {
 		const version = chooseVersion(lesson, locale);
 		if (!version) return [];
 		const { title, summary, minutes, level } = version.lesson;
-		return [{ id: lesson.id, title, summary, minutes, level, contentLocale: version.contentLocale, status: statuses.get(lesson.key) ?? 'notStarted' }];
+		return [
+			{
+				id: lesson.id,
+				title,
+				summary,
+				minutes,
+				level,
+				contentLocale: version.contentLocale,
+				status: statuses.get(lesson.key) ?? 'notStarted'
+			}
+		];
 	});
 	const complete = lessons.every((lesson) => lesson.status === 'completed');
-	const resume = lessons.find((lesson) => lesson.status === 'started') ?? lessons.find((lesson) => lesson.status === 'notStarted');
+	const resume =
+		lessons.find((lesson) => lesson.status === 'started') ?? lessons.find((lesson) => lesson.status === 'notStarted');
 	return {
 		course: { id: course.id, ...courseText(course, locale), languages: courseLanguages(course) },
 		lessons,

@@ -28,7 +28,11 @@ export const load: PageServerLoad = async (event) => {
 	const resume = await resumeLesson(event);
 
 	const results = user
-		? (await recentQuizAttempts(db, user.id, 8)).map((a) => ({ lesson: titleOf(a.lessonKey), score: a.score, at: a.createdAt }))
+		? (await recentQuizAttempts(db, user.id, 8)).map((a) => ({
+				lesson: titleOf(a.lessonKey),
+				score: a.score,
+				at: a.createdAt
+			}))
 		: [];
 	const certificates = user
 		? (await db.orm.select().from(db.t.certificates).where(eq(db.t.certificates.userId, user.id))).map((c) => ({
@@ -36,7 +40,9 @@ export const load: PageServerLoad = async (event) => {
 				title: catalogue.course(c.courseId) ? courseText(catalogue.course(c.courseId)!, locale).title : c.courseId
 			}))
 		: [];
-	const profile = user ? [...(await skillsProfile(db, user.id))].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })) : [];
+	const profile = user
+		? [...(await skillsProfile(db, user.id))].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+		: [];
 
 	return { courses, resume, results, certificates, profile, signedIn: Boolean(user) };
 };

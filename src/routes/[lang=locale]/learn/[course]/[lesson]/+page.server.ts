@@ -2,7 +2,13 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { chooseVersion, courseText, getCatalogue } from '$lib/server/learning/catalogue';
 import { gradeQuiz, publicQuiz } from '$lib/server/learning/grading';
-import { completeLesson, learnerBestScores, learnerStatuses, recordAttempt, startLesson } from '$lib/server/learning/learner';
+import {
+	completeLesson,
+	learnerBestScores,
+	learnerStatuses,
+	recordAttempt,
+	startLesson
+} from '$lib/server/learning/learner';
 import { fieldError } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 

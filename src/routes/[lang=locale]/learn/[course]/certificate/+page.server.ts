@@ -30,7 +30,12 @@ export const load: PageServerLoad = async (event) => {
 		complete,
 		competences,
 		certificate: certificate
-			? { code: certificate.code, holderName: certificate.holderName, showName: certificate.showName, issuedAt: certificate.issuedAt }
+			? {
+					code: certificate.code,
+					holderName: certificate.holderName,
+					showName: certificate.showName,
+					issuedAt: certificate.issuedAt
+				}
 			: null,
 		verifyUrl,
 		qrCode: verifyUrl
@@ -41,7 +46,10 @@ export const load: PageServerLoad = async (event) => {
 
 const certificateForm = z.object({
 	holderName: optionalPlainText({ max: 100 }),
-	showName: z.literal('on').optional().transform((value) => value === 'on')
+	showName: z
+		.literal('on')
+		.optional()
+		.transform((value) => value === 'on')
 });
 
 async function issue(event: RequestEvent) {

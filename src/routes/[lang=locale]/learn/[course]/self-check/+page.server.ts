@@ -20,7 +20,11 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		course: { id: course.id, title: text.title },
 		phase: phaseOf(event.url),
-		statements: course.selfCheck.map((s) => ({ id: s.id, competence: s.competence, text: text.selfCheck[s.id] ?? s.id })),
+		statements: course.selfCheck.map((s) => ({
+			id: s.id,
+			competence: s.competence,
+			text: text.selfCheck[s.id] ?? s.id
+		})),
 		saved: user ? await selfCheckRatings(db, user.id, course.id) : null
 	};
 };

@@ -19,7 +19,7 @@ npx svelte-kit sync
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --threshold warning --output machine | tail -n 3
 
 echo "== Lint (Prettier, ESLint: zero warnings)"
-npm run -s lint > /dev/null
+npm run -s lint
 
 echo "== Curriculum (content:check)"
 npm run -s content:check

@@ -1,22 +1,24 @@
 /**
  * One data layer, two engines. Domain code receives a `Db` and writes every query once
  * against `db.orm` with the tables in `db.t`; at run time those are the SQLite or the
- * PostgreSQL flavour of the same schema (see schema/).
+ * PostgreSQL flavour of the same table definitions (../schema.ts, built by table-builder.ts).
  *
- * The query builder is typed as PostgreSQL's. drizzle's SQLite builder has the same
- * surface for everything Lotse uses (select, insert … returning, update, delete,
- * onConflict…); raw SQL and driver-specific result shapes are kept out of domain code.
+ * Both are typed as PostgreSQL's. drizzle's SQLite builder has the same surface for
+ * everything Lotse uses (select, insert … returning, update, delete, onConflict…); raw SQL
+ * and driver-specific result shapes are kept out of domain code. The SQLite tables are
+ * handed out under the PostgreSQL tables' type in `openSqlite` below — the one place that
+ * does so — and that is sound because `gatherTables` has the compiler check that every
+ * table has the same row types (select and insert) on both engines.
  */
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
-import * as postgresSchema from './schema/postgres.ts';
-import * as sqliteSchema from './schema/sqlite.ts';
+import { postgresTables, sqliteTables } from '../schema.ts';
 import { openSqliteConnection } from './sqlite.ts';
 
-export type Schema = typeof postgresSchema;
+export type Schema = typeof postgresTables;
 export type Orm = PostgresJsDatabase<Schema>;
 
 export interface Db {
@@ -47,13 +49,14 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
 }
 
 async function openSqlite(url: string): Promise<Db> {
-	const connection = openSqliteConnection(url, sqliteSchema, migrationsFolder('sqlite'));
+	const connection = openSqliteConnection(url, sqliteTables, migrationsFolder('sqlite'));
 	// Transactions take turns on the one connection; see sqlite.ts.
 	const handle = (orm: Orm, inTransaction: boolean): Db => {
 		const db: Db = {
 			dialect: 'sqlite',
 			orm,
-			t: sqliteSchema as unknown as Schema,
+			// Same rows as the PostgreSQL tables, checked by the compiler in gatherTables (see above).
+			t: sqliteTables as unknown as Schema,
 			transaction(work) {
 				if (inTransaction) return work(db);
 				return connection.transaction((tx) => work(handle(tx as unknown as Orm, true)));
@@ -70,11 +73,11 @@ async function openSqlite(url: string): Promise<Db> {
 async function openPostgres(url: string): Promise<Db> {
 	await migratePostgresSchema(url);
 	const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
-	const orm = drizzlePostgres({ client, schema: postgresSchema });
+	const orm = drizzlePostgres({ client, schema: postgresTables });
 	const wrap = (handle: Orm, inTransaction: boolean): Db => ({
 		dialect: 'postgres',
 		orm: handle,
-		t: postgresSchema,
+		t: postgresTables,
 		transaction(work) {
 			if (inTransaction) return work(this);
 			return handle.transaction((tx) => work(wrap(tx as unknown as Orm, true)));

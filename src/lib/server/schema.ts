@@ -6,9 +6,10 @@
 import * as auth from './auth/tables.ts';
 import { gatherTables, tablesOf } from './db/table-builder.ts';
 import * as learning from './learning/tables.ts';
+import * as security from './security/tables.ts';
 import * as site from './site/tables.ts';
 
-export const tables = gatherTables({ ...auth, ...learning, ...site });
+export const tables = gatherTables({ ...auth, ...learning, ...security, ...site });
 
 /** The PostgreSQL flavour of every table, by the names domain code uses (`db.t.users`). */
 export const postgresTables = tablesOf(tables, 'pg');

@@ -24,9 +24,9 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
 }
 
 /** Deletes the person: every part erases its rows in one transaction, all or nothing. */
-export async function erasePerson(db: Db, userId: string): Promise<void> {
+export async function erasePerson(db: Db, userId: string, parts = PRIVACY_PARTS): Promise<void> {
 	await db.transaction(async (tx) => {
-		for (const part of PRIVACY_PARTS) await part.erase(tx, userId);
+		for (const part of parts) await part.erase(tx, userId);
 	});
 }
 

@@ -22,9 +22,11 @@ function personColumns(db: Db): Map<TableName, Column[]> {
 	const found = new Map<TableName, Column[]>();
 	for (const [name, table] of Object.entries(db.t) as [TableName, Table][]) {
 		if (!is(table, Table)) continue;
-		const config =
-			db.dialect === 'sqlite' ? sqliteTableConfig(table as unknown as SQLiteTable) : pgTableConfig(table as PgTable);
-		const byForeignKey = config.foreignKeys.flatMap((fk) => {
+		const foreignKeys: { reference(): { columns: Column[]; foreignTable: unknown } }[] =
+			db.dialect === 'sqlite'
+				? sqliteTableConfig(table as unknown as SQLiteTable).foreignKeys
+				: pgTableConfig(table as PgTable).foreignKeys;
+		const byForeignKey = foreignKeys.flatMap((fk) => {
 			const reference = fk.reference();
 			return reference.foreignTable === (db.t.users as unknown) ? reference.columns : [];
 		});
@@ -36,7 +38,8 @@ function personColumns(db: Db): Map<TableName, Column[]> {
 	return found;
 }
 
-const coveredTables = () => new Map(PRIVACY_PARTS.flatMap((part) => Object.entries(part.tables).map(([t, how]) => [t, how])));
+const coveredTables = () =>
+	new Map(PRIVACY_PARTS.flatMap((part) => Object.entries(part.tables).map(([t, how]) => [t, how])));
 
 async function rowsOf(db: Db, table: TableName, column: Column, userId: string): Promise<number> {
 	const [row] = await db.orm
@@ -76,9 +79,15 @@ async function seedPerson(db: Db, userId: string) {
 		showName: true,
 		issuedAt: now
 	});
-	await db.orm
-		.insert(t.accessibilityFeedback)
-		.values({ id: newId(), userId, page: '/de', message: 'zu klein', contact: 'mira@example.org', locale: 'de', createdAt: now });
+	await db.orm.insert(t.accessibilityFeedback).values({
+		id: newId(),
+		userId,
+		page: '/de',
+		message: 'zu klein',
+		contact: 'mira@example.org',
+		locale: 'de',
+		createdAt: now
+	});
 }
 
 describe('which tables the privacy parts cover', () => {

@@ -21,7 +21,15 @@ const formData = (entries: [string, string | Blob][]) => {
 
 describe('reading a form with a schema', () => {
 	it('gives typed data and the values as sent', async () => {
-		const result = await readForm(post(formData([['name', 'Ayşe'], ['age', '42']])), schema);
+		const result = await readForm(
+			post(
+				formData([
+					['name', 'Ayşe'],
+					['age', '42']
+				])
+			),
+			schema
+		);
 		expect(result).toEqual({ ok: true, data: { name: 'Ayşe', age: 42 }, values: { name: 'Ayşe', age: '42' } });
 	});
 
@@ -41,7 +49,12 @@ describe('reading a form with a schema', () => {
 
 	it('treats a file where text is expected as missing, without crashing', async () => {
 		const result = await readForm(
-			post(formData([['name', new Blob(['<script>'], { type: 'text/html' })], ['age', '1']])),
+			post(
+				formData([
+					['name', new Blob(['<script>'], { type: 'text/html' })],
+					['age', '1']
+				])
+			),
 			schema
 		);
 		expect(!result.ok && result.failure.data.errors).toEqual({ name: 'errors.required' });
@@ -49,7 +62,14 @@ describe('reading a form with a schema', () => {
 	});
 
 	it('refuses a field sent twice where one value is expected, and echoes only the first', () => {
-		const result = parseForm(formData([['name', 'anna'], ['name', 'berta'], ['age', '1']]), schema);
+		const result = parseForm(
+			formData([
+				['name', 'anna'],
+				['name', 'berta'],
+				['age', '1']
+			]),
+			schema
+		);
 		// The schema's own message for a wrong type (here its "required") names the field.
 		expect(!result.ok && result.failure.data.errors).toEqual({ name: 'errors.required' });
 		expect(!result.ok && result.failure.data.values).toEqual({ name: 'anna', age: '1' });
@@ -57,13 +77,24 @@ describe('reading a form with a schema', () => {
 
 	it('hands repeated fields to a schema that wants a list as a list', () => {
 		const list = z.object({ answer: z.array(z.string()) });
-		const result = parseForm(formData([['answer', '1'], ['answer', '3']]), list);
+		const result = parseForm(
+			formData([
+				['answer', '1'],
+				['answer', '3']
+			]),
+			list
+		);
 		expect(result.ok && result.data).toEqual({ answer: ['1', '3'] });
 	});
 
 	it('never echoes a password, whatever else it echoes', () => {
 		const result = parseForm(
-			formData([['username', 'a b'], ['password', 'geheim123'], ['newPassword', 'x'], ['email', 'nope']]),
+			formData([
+				['username', 'a b'],
+				['password', 'geheim123'],
+				['newPassword', 'x'],
+				['email', 'nope']
+			]),
 			signUpForm
 		);
 		expect(result.ok).toBe(false);
@@ -73,7 +104,13 @@ describe('reading a form with a schema', () => {
 	});
 
 	it('turns zod’s own English messages into a message key', () => {
-		const result = parseForm(formData([['name', 'x'], ['age', 'many']]), schema);
+		const result = parseForm(
+			formData([
+				['name', 'x'],
+				['age', 'many']
+			]),
+			schema
+		);
 		expect(!result.ok && result.failure.data.errors).toEqual({ age: 'errors.invalid' });
 	});
 

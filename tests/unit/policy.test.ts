@@ -10,7 +10,13 @@ import {
 } from '../../src/lib/server/auth/policy.ts';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 
-const person = (role: Role, id = 'u1'): SessionUser => ({ id, username: 'mira', role, locale: 'de', displayName: null });
+const person = (role: Role, id = 'u1'): SessionUser => ({
+	id,
+	username: 'mira',
+	role,
+	locale: 'de',
+	displayName: null
+});
 
 const request = (path: string, user: SessionUser | null) =>
 	({ url: new URL(`http://localhost${path}`), locals: { locale: 'tr', user } }) as unknown as Pick<
@@ -49,7 +55,8 @@ describe('access checks throw, so no caller can forget to stop', () => {
 	});
 
 	it('lets no one in when no role is named (deny by default)', () => {
-		for (const role of ROLES) expect(outcome(() => requireRole(request('/tr/x', person(role))))).toMatchObject({ status: 403 });
+		for (const role of ROLES)
+			expect(outcome(() => requireRole(request('/tr/x', person(role))))).toMatchObject({ status: 403 });
 	});
 
 	it('checks an object against its policy in the same shape', () => {

@@ -178,7 +178,7 @@ export function courseTitle(courseId: string, locale: Locale): string {
 
 /** Every DigComp competence a course's lessons train, in DigComp order. */
 export function courseCompetences(course: Course, locale: Locale): string[] {
-	return [
-		...new Set(course.lessons.flatMap((lesson) => chooseVersion(lesson, locale)?.lesson.competences ?? []))
-	].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+	return [...new Set(course.lessons.flatMap((lesson) => chooseVersion(lesson, locale)?.lesson.competences ?? []))].sort(
+		(a, b) => a.localeCompare(b, 'en', { numeric: true })
+	);
 }

@@ -39,6 +39,8 @@ export async function learnerDashboard(db: Db, progress: ProgressStore, userId: 
 		courseId: certificate.courseId,
 		title: courseTitle(certificate.courseId, locale)
 	}));
-	const profile = [...(await skillsProfile(db, userId))].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+	const profile = [...(await skillsProfile(db, userId))].sort(([a], [b]) =>
+		a.localeCompare(b, 'en', { numeric: true })
+	);
 	return { courses, resume, results, certificates, profile };
 }

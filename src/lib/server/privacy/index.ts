@@ -16,7 +16,11 @@ import type { PrivacyPart } from './registry.ts';
 export const PRIVACY_PARTS: readonly PrivacyPart[] = [learningPrivacy, sitePrivacy, authPrivacy];
 
 /** Everything Lotse stores about a person, as plain JSON; null when there is no such person. */
-export async function exportPersonalData(db: Db, userId: string, now = new Date()) {
+export async function exportPersonalData(
+	db: Db,
+	userId: string,
+	now = new Date()
+): Promise<({ exportedAt: string } & Record<string, unknown>) | null> {
 	const sections: Record<string, unknown> = {};
 	for (const part of PRIVACY_PARTS) Object.assign(sections, await part.export(db, userId));
 	if (!sections.account) return null;

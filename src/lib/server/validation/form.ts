@@ -30,8 +30,7 @@ export interface FailureOptions {
 }
 
 export type ParsedForm<T> =
-	| { ok: true; data: T; values: FormValues }
-	| { ok: false; failure: ActionFailure<FormFailure> };
+	{ ok: true; data: T; values: FormValues } | { ok: false; failure: ActionFailure<FormFailure> };
 
 /** The answer for refused input: `fail(status, FormFailure)`, 400 unless told otherwise. */
 export function formFailure(errors: FieldErrors, options: FailureOptions = {}): ActionFailure<FormFailure> {

@@ -1,4 +1,9 @@
-import { courseOverviews, isFiltering, readCatalogueFilters, searchLessons } from '$lib/server/learning/catalogue-search';
+import {
+	courseOverviews,
+	isFiltering,
+	readCatalogueFilters,
+	searchLessons
+} from '$lib/server/learning/catalogue-search';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -28,7 +28,11 @@ async function signIn(event: RequestEvent) {
 		return formError('form', result.error, { values });
 	}
 	await startSession(event, result.value.id);
-	await adoptGuestProgress(event.locals.db, result.value.id, guestProgressCookie(event.cookies, event.url.protocol === 'https:'));
+	await adoptGuestProgress(
+		event.locals.db,
+		result.value.id,
+		guestProgressCookie(event.cookies, event.url.protocol === 'https:')
+	);
 	redirect(303, safeNextPath(event, `/${event.locals.locale}`));
 }
 

@@ -17,7 +17,11 @@ async function signUp(event: RequestEvent) {
 	const result = await registerUser(event.locals.db, { ...form.data, locale: event.locals.locale });
 	if (!result.ok) return formError(result.field ?? 'form', result.error, { values: form.values });
 	await startSession(event, result.value.id);
-	await adoptGuestProgress(event.locals.db, result.value.id, guestProgressCookie(event.cookies, event.url.protocol === 'https:'));
+	await adoptGuestProgress(
+		event.locals.db,
+		result.value.id,
+		guestProgressCookie(event.cookies, event.url.protocol === 'https:')
+	);
 	redirect(303, safeNextPath(event, `/${event.locals.locale}/account`));
 }
 

@@ -45,10 +45,18 @@ export function accountProgress(db: Db, userId: string): ProgressStore {
 		kind: 'account',
 		statuses: () => lessonStatuses(db, userId),
 		bestScores: (lessonKey) => bestQuizScores(db, userId, lessonKey),
-		lastActivity: () => lastLessonActivity(db, userId),
+		lastActivity: async () => {
+			const last = await lastLessonActivity(db, userId);
+			return last ? { lessonKey: last.lessonKey, status: last.status } : null;
+		},
 		start: (lessonKey) => recordLessonStart(db, userId, lessonKey),
 		complete: (lessonKey) => recordLessonCompletion(db, userId, lessonKey),
-		recordAttempt: (lessonKey, quizId, score) => recordQuizAttempt(db, { userId, lessonKey, quizId, score })
+		// Answering a quiz is activity in its lesson, as for guests.
+		recordAttempt: (lessonKey, quizId, score) =>
+			db.transaction(async (tx) => {
+				await recordQuizAttempt(tx, { userId, lessonKey, quizId, score });
+				await recordLessonStart(tx, userId, lessonKey);
+			})
 	};
 }
 

@@ -82,7 +82,7 @@ const endpointRoutes = new Set(
 
 /**
  * Areas that need a role are closed to everyone else before any of their code runs (deny
- * by default, server/auth/policy.ts). Page loads are checked by the root layout instead,
+ * by default, server/auth/policy.ts). Page loads are checked by the [lang] layout instead,
  * so that a refused page gets the translated error page; everything else (form actions,
  * endpoints, the data requests of client-side navigation) is refused here.
  */

@@ -5,7 +5,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { registerUser } from '../src/lib/server/auth/account.ts';
-import { ROLES, type Role, username as usernameSchema } from '../src/lib/server/auth/schemas.ts';
+import { username as usernameSchema } from '../src/lib/server/auth/schemas.ts';
+import { DEFAULT_ROLE, isRole, ROLES } from '../src/lib/roles.ts';
 import { DEFAULT_DATABASE_URL, openDatabase } from '../src/lib/server/db/database.ts';
 import { DEFAULT_LOCALE, isLocale } from '../src/lib/i18n/locales.ts';
 import en from '../src/lib/i18n/translations/en/shell.json' with { type: 'json' };
@@ -13,7 +14,7 @@ import en from '../src/lib/i18n/translations/en/shell.json' with { type: 'json' 
 const { values } = parseArgs({
 	options: {
 		username: { type: 'string' },
-		role: { type: 'string', default: 'learner' },
+		role: { type: 'string', default: DEFAULT_ROLE },
 		locale: { type: 'string', default: DEFAULT_LOCALE }
 	}
 });
@@ -29,7 +30,8 @@ const messageFor = (key: string) =>
 
 const parsedUsername = usernameSchema.safeParse(values.username ?? '');
 if (!parsedUsername.success) fail(`--username: ${messageFor(parsedUsername.error.issues[0]!.message)}`);
-if (!(ROLES as readonly string[]).includes(values.role!)) fail(`--role must be one of: ${ROLES.join(', ')}`);
+const role = values.role;
+if (!isRole(role)) fail(`--role must be one of: ${ROLES.join(', ')}`);
 if (!isLocale(values.locale)) fail('--locale must be one of: de, en, tr, ar, uk, ru, fa, pl');
 
 async function readPassword(): Promise<string> {
@@ -61,7 +63,7 @@ try {
 		username: parsedUsername.data,
 		password,
 		locale: values.locale,
-		role: values.role as Role
+		role
 	});
 	if (!result.ok) fail(messageFor(result.error));
 	console.log(`Created ${result.value.role} "${result.value.username}".`);

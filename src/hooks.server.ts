@@ -10,7 +10,8 @@ import { dev } from '$app/environment';
 import { respondWithKeptPage } from '$lib/server/http/rendered-pages';
 import { logSetCookies } from '$lib/server/http/set-cookie-log';
 import { guestLessonPageKey, guestLessonPages } from '$lib/server/learning/guest-lesson-pages';
-import { startLesson } from '$lib/server/learning/learner';
+import { accountProgress, guestProgress, guestProgressCookie } from '$lib/server/learning/progress-store';
+import { requireAreaAccess } from '$lib/server/auth/policy';
 
 /** Opens the database (and applies migrations) before the first request is served. */
 export const init: ServerInit = async () => {
@@ -63,6 +64,36 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** One progress store per request, chosen here once: the account's, or the guest's cookie. */
+const progress: Handle = async ({ event, resolve }) => {
+	const { user, db } = event.locals;
+	event.locals.progress = user
+		? accountProgress(db, user.id)
+		: guestProgress(guestProgressCookie(event.cookies, event.url.protocol === 'https:'));
+	return resolve(event);
+};
+
+// Route ids of the endpoints (+server.ts), which no layout load protects.
+const endpointRoutes = new Set(
+	Object.keys(import.meta.glob('/src/routes/**/+server.ts')).map((path) =>
+		path.replace(/^\/src\/routes/, '').replace(/\/\+server\.ts$/, '')
+	)
+);
+
+/**
+ * Areas that need a role are closed to everyone else before any of their code runs (deny
+ * by default, server/auth/policy.ts). Page loads are checked by the [lang] layout instead,
+ * so that a refused page gets the translated error page; everything else (form actions,
+ * endpoints, the data requests of client-side navigation) is refused here.
+ */
+const areas: Handle = async ({ event, resolve }) => {
+	const method = event.request.method;
+	const pageLoad =
+		(method === 'GET' || method === 'HEAD') && !event.isDataRequest && !endpointRoutes.has(event.route.id ?? '');
+	if (!pageLoad) requireAreaAccess(event);
+	return resolve(event);
+};
+
 const page: Handle = async ({ event, resolve }) => {
 	const { locale, display } = event.locals;
 	const response = await resolve(event, {
@@ -90,13 +121,13 @@ const guestLessons: Handle = async ({ event, resolve }) => {
 	const page = guestLessonPages.get(kept.key);
 	if (!page) return guestLessonPages.keep(kept.key, await resolve(event));
 	// What the lesson page's load does besides rendering (+page.server.ts).
-	await startLesson(event, kept.lessonKey);
+	await event.locals.progress.start(kept.lessonKey);
 	return respondWithKeptPage(page, event.locals.setCookies);
 };
 
-// Order matters: guestLessons needs the language and the session (context, session), and
+// Order matters: guestLessons needs the language, the session and the progress store, and
 // keeps pages with the headers `page` adds, so it sits between them.
-export const handle = sequence(context, session, guestLessons, page);
+export const handle = sequence(context, session, progress, areas, guestLessons, page);
 
 /** Errors are logged on the server; people see a plain message, never a stack trace. */
 export const handleError: HandleServerError = ({ error, status }) => {

@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-	authenticate,
-	changePassword,
-	deleteAccount,
-	exportAccountData,
-	findUserByUsername,
-	registerUser
-} from '../../src/lib/server/auth/account.ts';
+import { authenticate, changePassword, findUserByUsername, registerUser } from '../../src/lib/server/auth/account.ts';
+import { deleteAccount, exportPersonalData } from '../../src/lib/server/privacy/index.ts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session.ts';
 import { engines, type TestDatabase } from '../helpers/databases.ts';
 import { makeUser, STRONG_PASSWORD } from '../helpers/factories.ts';
@@ -95,8 +89,8 @@ describe.each(engines)('accounts on $name', (engine) => {
 	it('exports the account without the password hash, and deletes it with everything attached', async () => {
 		const user = await makeUser(test.db);
 		await createSession(test.db, user.id);
-		const data = await exportAccountData(test.db, user.id);
-		expect(data?.account.username).toBe(user.username);
+		const data = await exportPersonalData(test.db, user.id);
+		expect(data?.account).toMatchObject({ username: user.username });
 		expect(JSON.stringify(data)).not.toContain('argon2');
 		expect(data?.sessions).toHaveLength(1);
 

@@ -4,6 +4,7 @@
  */
 import { page } from '$app/state';
 import type { DisplaySettings } from '$lib/display-settings';
+import type { Role } from '$lib/roles';
 import type { Locale } from './locales';
 import type { Translate, TranslateOptions } from './translator';
 
@@ -11,7 +12,7 @@ import type { Translate, TranslateOptions } from './translator';
 export interface RootData {
 	locale: Locale;
 	t: Translate;
-	user: { username: string; role: 'learner' | 'instructor' | 'moderator' | 'admin' } | null;
+	user: { username: string; role: Role } | null;
 	display: DisplaySettings;
 }
 

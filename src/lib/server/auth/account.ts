@@ -1,6 +1,6 @@
 /**
- * Accounts: sign-up, sign-in, password change, and a person's right to take their data
- * with them and to delete it.
+ * Accounts: sign-up, sign-in, password change. Taking one's data along and deleting the
+ * account span every domain: see server/privacy.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
@@ -14,7 +14,7 @@ import {
 	usernameThrottleKey
 } from './login-throttle.ts';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPasswordHash } from './password.ts';
-import type { Role } from './schemas.ts';
+import { DEFAULT_ROLE, type Role } from '../../roles.ts';
 import { invalidateUserSessions } from './session.ts';
 
 export type User = Db['t']['users']['$inferSelect'];
@@ -35,7 +35,7 @@ export async function registerUser(db: Db, account: NewAccount, now = new Date()
 				username: account.username,
 				usernameKey: usernameKey(account.username),
 				passwordHash,
-				role: account.role ?? 'learner',
+				role: account.role ?? DEFAULT_ROLE,
 				email: account.email ?? null,
 				locale: account.locale,
 				createdAt: now,
@@ -112,52 +112,12 @@ export async function setUserLocale(db: Db, userId: string, locale: string): Pro
 	await db.orm.update(db.t.users).set({ locale }).where(eq(db.t.users.id, userId));
 }
 
-/** Deletes the account; progress, attempts, sessions and certificates go with it (cascade). */
-export async function deleteAccount(db: Db, userId: string, password: string): Promise<Result<null>> {
+/** Checks the password of a signed-in person before something grave (deleting the account). */
+export async function confirmPassword(db: Db, userId: string, password: string): Promise<Result<null>> {
 	const [user] = await db.orm.select().from(db.t.users).where(eq(db.t.users.id, userId));
 	if (!user) return { ok: false, error: 'errors.notFound' };
 	if (!(await verifyPasswordHash(user.passwordHash, password))) {
 		return { ok: false, error: 'errors.password.currentWrong', field: 'password' };
 	}
-	await db.orm.delete(db.t.users).where(eq(db.t.users.id, userId));
 	return { ok: true, value: null };
-}
-
-/** Everything Lotse stores about a person, as plain JSON (GDPR Art. 15 and 20). */
-export async function exportAccountData(db: Db, userId: string) {
-	const { users, sessions, lessonProgress, quizAttempts, selfChecks, certificates, accessibilityFeedback } = db.t;
-	const [user] = await db.orm
-		.select({
-			id: users.id,
-			username: users.username,
-			role: users.role,
-			email: users.email,
-			displayName: users.displayName,
-			locale: users.locale,
-			createdAt: users.createdAt,
-			passwordChangedAt: users.passwordChangedAt
-		})
-		.from(users)
-		.where(eq(users.id, userId));
-	if (!user) return null;
-	return {
-		exportedAt: new Date().toISOString(),
-		account: user,
-		sessions: await db.orm
-			.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
-			.from(sessions)
-			.where(eq(sessions.userId, userId)),
-		lessonProgress: await db.orm.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
-		quizAttempts: await db.orm.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)),
-		selfChecks: await db.orm.select().from(selfChecks).where(eq(selfChecks.userId, userId)),
-		certificates: await db.orm.select().from(certificates).where(eq(certificates.userId, userId)),
-		accessibilityFeedback: await db.orm
-			.select({
-				page: accessibilityFeedback.page,
-				message: accessibilityFeedback.message,
-				createdAt: accessibilityFeedback.createdAt
-			})
-			.from(accessibilityFeedback)
-			.where(eq(accessibilityFeedback.userId, userId))
-	};
 }

@@ -22,12 +22,4 @@ export function safeNextPath(event: RequestEvent, fallback: string): string {
 	return fallback;
 }
 
-/** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
-export function requireUser(event: RequestEvent) {
-	const user = event.locals.user;
-	if (!user) {
-		const next = encodeURIComponent(event.url.pathname + event.url.search);
-		return { user: null, signInPath: `/${event.locals.locale}/signin?next=${next}` } as const;
-	}
-	return { user, signInPath: null } as const;
-}
+// Who may see a page (requireUser, requireRole) is policy.ts's business.

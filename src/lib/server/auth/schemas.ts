@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { optionalPlainText, plainText } from '../validation/text.ts';
 import { PASSWORD_MAX_LENGTH } from './password.ts';
 
-export const ROLES = ['learner', 'instructor', 'moderator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are defined once, in src/lib/roles.ts; re-exported for code that reads them with the schemas.
+export { ROLES, type Role } from '../../roles.ts';
 
 export const username = plainText({ min: 3, max: 32 }).superRefine((value, ctx) => {
 	if (!/^(?:[\p{L}\p{M}\p{N}._-]|\u200C|\u200D)+$/u.test(value))

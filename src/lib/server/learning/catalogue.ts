@@ -3,6 +3,7 @@
  * order, their lessons, and which languages each lesson is written in. The server reads
  * lesson sources (with quizzes); browsers only ever get compiled lessons without them.
  */
+import { error } from '@sveltejs/kit';
 import { parse as parseYaml } from 'yaml';
 import {
 	courseStructureSchema,
@@ -150,4 +151,34 @@ export function courseText(course: Course, locale: Locale): CourseText {
 
 export function digcompArea(competence: string): string {
 	return competence.split('.')[0]!;
+}
+
+/** The course with this id; a 404 for the page asking when there is none. */
+export function findCourse(courseId: string): Course {
+	const course = getCatalogue().course(courseId);
+	if (!course) error(404, 'errors.notFound');
+	return course;
+}
+
+/** A lesson of a course in the version to show; a 404 when either or the version does not exist. */
+export function findLesson(courseId: string, lessonId: string, locale: Locale, easy = false) {
+	const course = findCourse(courseId);
+	const lesson = getCatalogue().lesson(`${courseId}/${lessonId}`);
+	if (!lesson || lesson.courseId !== course.id) error(404, 'errors.notFound');
+	const chosen = chooseVersion(lesson, locale, easy);
+	if (!chosen) error(404, 'errors.notFound');
+	return { course, lesson, chosen };
+}
+
+/** A course's title for pages that name a course by id (a course since removed keeps its id). */
+export function courseTitle(courseId: string, locale: Locale): string {
+	const course = getCatalogue().course(courseId);
+	return course ? courseText(course, locale).title : courseId;
+}
+
+/** Every DigComp competence a course's lessons train, in DigComp order. */
+export function courseCompetences(course: Course, locale: Locale): string[] {
+	return [...new Set(course.lessons.flatMap((lesson) => chooseVersion(lesson, locale)?.lesson.competences ?? []))].sort(
+		(a, b) => a.localeCompare(b, 'en', { numeric: true })
+	);
 }

@@ -67,3 +67,9 @@ export async function certificateByCode(db: Db, code: string) {
 		.where(eq(t.code, code.trim().toUpperCase()));
 	return row ?? null;
 }
+
+/** Every certificate a person holds, oldest first. */
+export async function certificatesOf(db: Db, userId: string): Promise<Certificate[]> {
+	const t = db.t.certificates;
+	return db.orm.select().from(t).where(eq(t.userId, userId)).orderBy(t.issuedAt);
+}

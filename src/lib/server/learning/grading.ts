@@ -2,6 +2,7 @@
  * Grading of the four quiz types. Runs on the server so quizzes work without JavaScript;
  * the answers never reach the browser before the learner has answered.
  */
+import { z } from 'zod';
 import type { Quiz } from '../../content/schema.ts';
 
 export interface OptionFeedback {
@@ -26,6 +27,21 @@ export interface QuizResult {
 
 /** A learner's raw answer: the form values (`answer` may repeat; order uses position-N). */
 export type RawAnswer = Record<string, string[]>;
+
+/**
+ * An answer form: which quiz (one id), and every other field as the list of its values
+ * (checkboxes repeat a name). What the answer means is gradeQuiz's business.
+ */
+export const answerForm = z.record(z.string(), z.union([z.string(), z.array(z.string())])).transform((form, ctx) => {
+	const { quizId, ...fields } = form;
+	// A form that names no quiz, or several, cannot be placed on the page: one message for it all.
+	if (typeof quizId !== 'string' || quizId.length > 80) {
+		ctx.addIssue({ code: 'custom', message: 'errors.invalid', path: [] });
+		return z.NEVER;
+	}
+	const answers: RawAnswer = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, [value].flat()]));
+	return { quizId, answers };
+});
 
 export function normaliseWord(value: string): string {
 	return value

@@ -1,109 +1,33 @@
 /**
- * The learner behind a request: an account (progress in the database) or a guest
- * (progress in a cookie). Routes call these and need not care which.
+ * What the learning pages need about the person in front of them, over their progress
+ * store (progress-store.ts: an account's or a guest's, the same interface).
  */
-import type { RequestEvent } from '@sveltejs/kit';
+import type { Locale } from '../../i18n/locales.ts';
+import type { Db } from '../db/database.ts';
 import { chooseVersion, getCatalogue } from './catalogue.ts';
-import {
-	GUEST_PROGRESS_COOKIE,
-	guestBestScores,
-	guestComplete,
-	guestQuizScore,
-	guestStart,
-	guestStatus,
-	mergeGuestProgress,
-	type GuestProgress,
-	readGuestProgress,
-	writeGuestProgress
-} from './guest-progress.ts';
-import {
-	bestQuizScores,
-	lastLessonActivity,
-	lessonStatuses,
-	recordLessonCompletion,
-	recordLessonStart,
-	recordQuizAttempt,
-	type LessonStatus
-} from './progress.ts';
-
-const secure = (event: RequestEvent) => event.url.protocol === 'https:';
-
-/** Read, change and write back a guest's progress cookie. */
-function updateGuestProgress(event: RequestEvent, change: (progress: GuestProgress) => void): void {
-	const progress = readGuestProgress(event.cookies);
-	change(progress);
-	writeGuestProgress(event.cookies, progress, secure(event));
-}
-
-export async function startLesson(event: RequestEvent, lessonKey: string): Promise<void> {
-	const { user, db } = event.locals;
-	if (user) return recordLessonStart(db, user.id, lessonKey);
-	updateGuestProgress(event, (progress) => guestStart(progress, lessonKey));
-}
-
-export async function completeLesson(event: RequestEvent, lessonKey: string): Promise<void> {
-	const { user, db } = event.locals;
-	if (user) return recordLessonCompletion(db, user.id, lessonKey);
-	updateGuestProgress(event, (progress) => guestComplete(progress, lessonKey));
-}
-
-export async function recordAttempt(
-	event: RequestEvent,
-	lessonKey: string,
-	quizId: string,
-	score: number
-): Promise<void> {
-	const { user, db } = event.locals;
-	if (user) return recordQuizAttempt(db, { userId: user.id, lessonKey, quizId, score });
-	updateGuestProgress(event, (progress) => {
-		guestQuizScore(progress, lessonKey, quizId, score);
-		guestStart(progress, lessonKey);
-	});
-}
-
-export async function learnerStatuses(event: RequestEvent): Promise<Map<string, LessonStatus>> {
-	const { user, db } = event.locals;
-	if (user) return lessonStatuses(db, user.id);
-	const progress = readGuestProgress(event.cookies);
-	return new Map(Object.entries(progress.l).map(([key, entry]) => [key, guestStatus(entry)]));
-}
-
-export async function learnerBestScores(event: RequestEvent, lessonKey: string): Promise<Map<string, number>> {
-	const { user, db } = event.locals;
-	if (user) return bestQuizScores(db, user.id, lessonKey);
-	return guestBestScores(readGuestProgress(event.cookies), lessonKey);
-}
+import { mergeGuestProgress } from './guest-progress.ts';
+import type { GuestProgressCookie, ProgressStore } from './progress-store.ts';
 
 /** After sign-up or sign-in: move what the guest learned into the account, then forget the cookie. */
-export async function adoptGuestProgress(event: RequestEvent, userId: string): Promise<void> {
-	const progress = readGuestProgress(event.cookies);
+export async function adoptGuestProgress(db: Db, userId: string, cookie: GuestProgressCookie): Promise<void> {
+	const progress = cookie.read();
 	if (Object.keys(progress.l).length === 0 && Object.keys(progress.q).length === 0) return;
 	const catalogue = getCatalogue();
-	await mergeGuestProgress(event.locals.db, userId, progress, (key) => catalogue.lesson(key) !== undefined);
-	event.cookies.delete(GUEST_PROGRESS_COOKIE, { path: '/' });
+	await mergeGuestProgress(db, userId, progress, (key) => catalogue.lesson(key) !== undefined);
+	cookie.clear();
 }
 
 /** "Continue where you left off": the lesson in progress, or the next one after the last completed. */
-export async function resumeLesson(event: RequestEvent): Promise<{ path: string; title: string } | null> {
+export async function resumeLesson(
+	progress: ProgressStore,
+	locale: Locale
+): Promise<{ path: string; title: string } | null> {
 	const catalogue = getCatalogue();
-	const statuses = await learnerStatuses(event);
-	const { user, db, locale } = event.locals;
-	let key: string | undefined;
-	let status: LessonStatus | undefined;
-	if (user) {
-		const last = await lastLessonActivity(db, user.id);
-		key = last?.lessonKey;
-		status = last?.status;
-	} else {
-		const progress = readGuestProgress(event.cookies);
-		const latest = Object.entries(progress.l).sort((a, b) => b[1][1] - a[1][1])[0];
-		key = latest?.[0];
-		status = latest ? guestStatus(latest[1]) : undefined;
-	}
-	const lesson = key ? catalogue.lesson(key) : undefined;
-	if (!lesson) return null;
+	const [statuses, last] = await Promise.all([progress.statuses(), progress.lastActivity()]);
+	const lesson = last ? catalogue.lesson(last.lessonKey) : undefined;
+	if (!last || !lesson) return null;
 	const target =
-		status === 'completed'
+		last.status === 'completed'
 			? catalogue.course(lesson.courseId)?.lessons.find((other) => statuses.get(other.key) !== 'completed')
 			: lesson;
 	if (!target) return null;

@@ -3,11 +3,37 @@
  * the DigComp skills profile built from them.
  */
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { Course } from './catalogue.ts';
 
 export type Phase = 'before' | 'after';
 export const RATINGS = [0, 1, 2] as const;
+
+const rating = z.coerce.number().int().min(0).max(2);
+
+/**
+ * The self-check form of a course: the phase, and one rating per statement. A statement
+ * left out gets one message for the whole form (the page lists no field for it).
+ */
+export function selfCheckForm(course: Course) {
+	return z
+		.object({ phase: z.unknown() })
+		.catchall(z.unknown())
+		.transform((form, ctx) => {
+			const phase: Phase = form.phase === 'after' ? 'after' : 'before';
+			const ratings: Record<string, number> = {};
+			for (const statement of course.selfCheck) {
+				const parsed = rating.safeParse(form[statement.id]);
+				if (!parsed.success) {
+					ctx.addIssue({ code: 'custom', message: 'learn.selfCheck.missing', path: [] });
+					return z.NEVER;
+				}
+				ratings[statement.id] = parsed.data;
+			}
+			return { phase, ratings };
+		});
+}
 
 export async function saveSelfCheck(
 	db: Db,

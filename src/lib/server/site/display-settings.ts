@@ -10,6 +10,14 @@ export const displaySettingsSchema = z.object({
 	motion: z.enum(DISPLAY_OPTIONS.motion).catch(DEFAULT_DISPLAY.motion)
 }) satisfies z.ZodType<DisplaySettings>;
 
+/** The settings form: here an unknown or missing value is an error, not the default. */
+export const displaySettingsForm = z.object({
+	textSize: z.enum(DISPLAY_OPTIONS.textSize, 'errors.invalid'),
+	contrast: z.enum(DISPLAY_OPTIONS.contrast, 'errors.invalid'),
+	spacing: z.enum(DISPLAY_OPTIONS.spacing, 'errors.invalid'),
+	motion: z.enum(DISPLAY_OPTIONS.motion, 'errors.invalid')
+}) satisfies z.ZodType<DisplaySettings>;
+
 export function parseDisplayCookie(value: string | undefined): DisplaySettings {
 	if (!value) return DEFAULT_DISPLAY;
 	const entries = Object.fromEntries(value.split('.').map((pair) => pair.split('-', 2) as [string, string]));

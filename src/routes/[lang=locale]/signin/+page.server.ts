@@ -1,9 +1,10 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { authenticate } from '$lib/server/auth/account';
 import { safeNextPath, startSession } from '$lib/server/auth/request';
 import { adoptGuestProgress } from '$lib/server/learning/learner';
+import { guestProgressCookie } from '$lib/server/learning/progress-store';
 import { signInForm } from '$lib/server/auth/schemas';
-import { fieldError, readForm } from '$lib/server/validation/form';
+import { formError, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -12,7 +13,7 @@ export const load: PageServerLoad = ({ locals }) => {
 
 async function signIn(event: RequestEvent) {
 	const form = await readForm(event.request, signInForm);
-	if (!form.ok) return fail(400, { errors: form.errors, values: form.values, lock: null });
+	if (!form.ok) return form.failure;
 	const result = await authenticate(event.locals.db, { ...form.data, address: event.getClientAddress() });
 	if (!result.ok) {
 		const values = { username: form.data.username };
@@ -22,12 +23,16 @@ async function signIn(event: RequestEvent) {
 				timeZone: 'Europe/Berlin'
 			}).format(result.until);
 			const minutes = Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 60_000));
-			return fail(429, { errors: fieldError('form', result.error), lock: { time, minutes }, values });
+			return formError('form', result.error, { status: 429, values, params: { time, minutes } });
 		}
-		return fail(400, { errors: fieldError('form', result.error), values, lock: null });
+		return formError('form', result.error, { values });
 	}
 	await startSession(event, result.value.id);
-	await adoptGuestProgress(event, result.value.id);
+	await adoptGuestProgress(
+		event.locals.db,
+		result.value.id,
+		guestProgressCookie(event.cookies, event.url.protocol === 'https:')
+	);
 	redirect(303, safeNextPath(event, `/${event.locals.locale}`));
 }
 

@@ -1,9 +1,10 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/account';
 import { safeNextPath, startSession } from '$lib/server/auth/request';
 import { adoptGuestProgress } from '$lib/server/learning/learner';
+import { guestProgressCookie } from '$lib/server/learning/progress-store';
 import { signUpForm } from '$lib/server/auth/schemas';
-import { fieldError, readForm } from '$lib/server/validation/form';
+import { formError, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -12,17 +13,15 @@ export const load: PageServerLoad = ({ locals }) => {
 
 async function signUp(event: RequestEvent) {
 	const form = await readForm(event.request, signUpForm);
-	if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+	if (!form.ok) return form.failure;
 	const result = await registerUser(event.locals.db, { ...form.data, locale: event.locals.locale });
-	if (!result.ok) {
-		const { password: _password, ...values } = form.data;
-		return fail(400, {
-			errors: fieldError(result.field ?? 'form', result.error),
-			values: { ...values, email: values.email ?? '' }
-		});
-	}
+	if (!result.ok) return formError(result.field ?? 'form', result.error, { values: form.values });
 	await startSession(event, result.value.id);
-	await adoptGuestProgress(event, result.value.id);
+	await adoptGuestProgress(
+		event.locals.db,
+		result.value.id,
+		guestProgressCookie(event.cookies, event.url.protocol === 'https:')
+	);
 	redirect(303, safeNextPath(event, `/${event.locals.locale}/account`));
 }
 

@@ -1,13 +1,10 @@
-import { error } from '@sveltejs/kit';
-import { chooseVersion, courseLanguages, courseText, getCatalogue } from '$lib/server/learning/catalogue';
-import { learnerStatuses } from '$lib/server/learning/learner';
+import { chooseVersion, courseLanguages, courseText, findCourse } from '$lib/server/learning/catalogue';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { locale, user } = event.locals;
-	const course = getCatalogue().course(event.params.course);
-	if (!course) error(404, 'errors.notFound');
-	const statuses = await learnerStatuses(event);
+	const course = findCourse(event.params.course);
+	const statuses = await event.locals.progress.statuses();
 	const lessons = course.lessons.flatMap((lesson) => {
 		const version = chooseVersion(lesson, locale);
 		if (!version) return [];

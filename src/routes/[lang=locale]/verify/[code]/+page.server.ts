@@ -1,4 +1,4 @@
-import { courseText, getCatalogue } from '$lib/server/learning/catalogue';
+import { courseTitle } from '$lib/server/learning/catalogue';
 import { certificateByCode } from '$lib/server/learning/certificates';
 import type { PageServerLoad } from './$types';
 
@@ -7,11 +7,10 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const certificate = params.code.length <= 40 ? await certificateByCode(locals.db, params.code) : null;
 	if (!certificate) return { code: params.code, certificate: null };
-	const course = getCatalogue().course(certificate.courseId);
 	return {
 		code: certificate.code,
 		certificate: {
-			course: course ? courseText(course, locals.locale).title : certificate.courseId,
+			course: courseTitle(certificate.courseId, locals.locale),
 			issuedAt: certificate.issuedAt,
 			holderName: certificate.showName ? certificate.holderName : null
 		}

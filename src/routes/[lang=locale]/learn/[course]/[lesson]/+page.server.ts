@@ -1,34 +1,19 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
-import { chooseVersion, courseText, getCatalogue } from '$lib/server/learning/catalogue';
-import { gradeQuiz, publicQuiz } from '$lib/server/learning/grading';
-import {
-	completeLesson,
-	learnerBestScores,
-	learnerStatuses,
-	recordAttempt,
-	startLesson
-} from '$lib/server/learning/learner';
-import { fieldError } from '$lib/server/validation/form';
+import type { RequestEvent } from '@sveltejs/kit';
+import { chooseVersion, courseText, findLesson as findLessonOf, getCatalogue } from '$lib/server/learning/catalogue';
+import { answerForm, gradeQuiz, publicQuiz } from '$lib/server/learning/grading';
+import { formError, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
-function findLesson(event: Pick<RequestEvent, 'params' | 'url' | 'locals'>) {
-	const { course: courseId, lesson: lessonId } = event.params as { course: string; lesson: string };
-	const catalogue = getCatalogue();
-	const course = catalogue.course(courseId);
-	const lesson = catalogue.lesson(`${courseId}/${lessonId}`);
-	if (!course || !lesson) error(404, 'errors.notFound');
-	const easy = event.url.searchParams.get('version') === 'easy';
-	const chosen = chooseVersion(lesson, event.locals.locale, easy);
-	if (!chosen) error(404, 'errors.notFound');
-	return { catalogue, course, lesson, chosen };
-}
+/** The lesson this address names, in the version to show (?version=easy for easy German). */
+const findLesson = ({ params, url, locals }: Pick<RequestEvent, 'params' | 'url' | 'locals'>) =>
+	findLessonOf(params.course ?? '', params.lesson ?? '', locals.locale, url.searchParams.get('version') === 'easy');
 
 export const load: PageServerLoad = async (event) => {
-	const { catalogue, course, lesson, chosen } = findLesson(event);
-	const { locale } = event.locals;
-	await startLesson(event, lesson.key);
-	const [statuses, best] = await Promise.all([learnerStatuses(event), learnerBestScores(event, lesson.key)]);
+	const { course, lesson, chosen } = findLesson(event);
+	const { locale, progress } = event.locals;
+	const catalogue = getCatalogue();
+	await progress.start(lesson.key);
+	const [statuses, best] = await Promise.all([progress.statuses(), progress.bestScores(lesson.key)]);
 	const index = course.lessons.indexOf(lesson);
 	const neighbour = (offset: number) => {
 		const other = course.lessons[index + offset];
@@ -65,30 +50,21 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const answerForm = z.object({ quizId: z.string().max(80) });
-
 async function answer(event: RequestEvent) {
 	const { lesson, chosen } = findLesson(event);
-	let form: FormData;
-	try {
-		form = await event.request.formData();
-	} catch {
-		return fail(400, { quiz: null, errors: fieldError('form', 'errors.badRequest') });
-	}
-	const parsed = answerForm.safeParse({ quizId: form.get('quizId') });
-	const quiz = parsed.success ? chosen.lesson.quizzes.find((q) => q.id === parsed.data.quizId) : undefined;
-	if (!quiz) return fail(400, { quiz: null, errors: fieldError('form', 'errors.invalid') });
-	const raw: Record<string, string[]> = {};
-	for (const [key, value] of form) if (typeof value === 'string' && key !== 'quizId') (raw[key] ??= []).push(value);
-	const result = gradeQuiz(quiz, raw);
-	if (!result) return fail(400, { quiz: quiz.id, errors: fieldError(quiz.id, 'learn.quiz.noAnswer') });
-	await recordAttempt(event, lesson.key, quiz.id, result.score);
-	return { quiz: quiz.id, result };
+	const form = await readForm(event.request, answerForm);
+	if (!form.ok) return form.failure;
+	const quiz = chosen.lesson.quizzes.find((q) => q.id === form.data.quizId);
+	if (!quiz) return formError('form', 'errors.invalid');
+	const result = gradeQuiz(quiz, form.data.answers);
+	if (!result) return formError(quiz.id, 'learn.quiz.noAnswer', { formId: quiz.id });
+	await event.locals.progress.recordAttempt(lesson.key, quiz.id, result.score);
+	return { formId: quiz.id, result };
 }
 
 async function complete(event: RequestEvent) {
 	const { lesson } = findLesson(event);
-	await completeLesson(event, lesson.key);
+	await event.locals.progress.complete(lesson.key);
 	return { completed: true };
 }
 

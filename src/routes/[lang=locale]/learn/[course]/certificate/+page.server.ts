@@ -1,34 +1,24 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import QRCode from 'qrcode';
+import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { courseText, getCatalogue, chooseVersion } from '$lib/server/learning/catalogue';
+import { requireUser } from '$lib/server/auth/policy';
+import { courseCompetences, courseText, findCourse } from '$lib/server/learning/catalogue';
+import { verificationQrCode } from '$lib/server/learning/certificate-qr';
 import { findCertificate, isCourseComplete, issueCertificate } from '$lib/server/learning/certificates';
-import { requireUser } from '$lib/server/auth/request';
-import { fieldError, readForm } from '$lib/server/validation/form';
+import { formError, readForm } from '$lib/server/validation/form';
 import { optionalPlainText } from '$lib/server/validation/text';
 import type { Actions, PageServerLoad } from './$types';
 
-function findCourse(event: Pick<RequestEvent, 'params'>) {
-	const course = getCatalogue().course((event.params as { course: string }).course);
-	if (!course) error(404, 'errors.notFound');
-	return course;
-}
-
 export const load: PageServerLoad = async (event) => {
-	const course = findCourse(event);
-	const { user, signInPath } = requireUser(event);
-	if (!user) redirect(303, signInPath);
+	const course = findCourse(event.params.course);
+	const user = requireUser(event);
 	const { db, locale } = event.locals;
 	const complete = await isCourseComplete(db, user.id, course);
 	const certificate = complete ? await findCertificate(db, user.id, course.id) : undefined;
 	const verifyUrl = certificate ? `${event.url.origin}/${locale}/verify/${certificate.code}` : null;
-	const competences = [
-		...new Set(course.lessons.flatMap((lesson) => chooseVersion(lesson, locale)?.lesson.competences ?? []))
-	].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 	return {
 		course: { id: course.id, title: courseText(course, locale).title },
 		complete,
-		competences,
+		competences: courseCompetences(course, locale),
 		certificate: certificate
 			? {
 					code: certificate.code,
@@ -38,9 +28,7 @@ export const load: PageServerLoad = async (event) => {
 				}
 			: null,
 		verifyUrl,
-		qrCode: verifyUrl
-			? `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(verifyUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })).toString('base64')}`
-			: null
+		qrCode: verifyUrl ? await verificationQrCode(verifyUrl) : null
 	};
 };
 
@@ -53,16 +41,15 @@ const certificateForm = z.object({
 });
 
 async function issue(event: RequestEvent) {
-	const course = findCourse(event);
-	const { user } = requireUser(event);
-	if (!user) return fail(401, { errors: fieldError('form', 'learn.certificate.signIn') });
+	const course = findCourse(event.params.course ?? '');
+	const user = requireUser(event);
 	const form = await readForm(event.request, certificateForm);
-	if (!form.ok) return fail(400, { errors: form.errors });
+	if (!form.ok) return form.failure;
 	const certificate = await issueCertificate(event.locals.db, user.id, course, {
 		holderName: form.data.holderName,
 		showName: form.data.showName && form.data.holderName !== null
 	});
-	if (!certificate) return fail(400, { errors: fieldError('form', 'learn.certificate.notComplete') });
+	if (!certificate) return formError('form', 'learn.certificate.notComplete', { values: form.values });
 	return { issued: true };
 }
 

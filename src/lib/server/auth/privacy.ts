@@ -1,0 +1,41 @@
+/** Auth's part of "my data": the account itself and its sessions (see server/privacy). */
+import { eq } from 'drizzle-orm';
+import type { PrivacyPart } from '../privacy/registry.ts';
+import { usernameThrottleKey } from './login-throttle.ts';
+
+export const authPrivacy: PrivacyPart = {
+	domain: 'auth',
+	tables: { users: 'delete', sessions: 'delete' },
+	async export(db, userId) {
+		const { users, sessions } = db.t;
+		const [account] = await db.orm
+			.select({
+				id: users.id,
+				username: users.username,
+				role: users.role,
+				email: users.email,
+				displayName: users.displayName,
+				locale: users.locale,
+				createdAt: users.createdAt,
+				passwordChangedAt: users.passwordChangedAt
+			})
+			.from(users)
+			.where(eq(users.id, userId));
+		if (!account) return {};
+		return {
+			account,
+			sessions: await db.orm
+				.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+				.from(sessions)
+				.where(eq(sessions.userId, userId))
+		};
+	},
+	async erase(tx, userId) {
+		const { users, sessions, loginThrottles } = tx.t;
+		const [user] = await tx.orm.select({ usernameKey: users.usernameKey }).from(users).where(eq(users.id, userId));
+		await tx.orm.delete(sessions).where(eq(sessions.userId, userId));
+		// Failed sign-ins are counted under the username; a deleted name leaves no count behind.
+		if (user) await tx.orm.delete(loginThrottles).where(eq(loginThrottles.key, usernameThrottleKey(user.usernameKey)));
+		await tx.orm.delete(users).where(eq(users.id, userId));
+	}
+};

@@ -5,16 +5,17 @@ import { parseDisplayCookie } from '$lib/server/site/display-settings';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, textDirection, type Locale } from '$lib/i18n/locales';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/db';
+import { closeDbOnShutdown, getDb } from '$lib/server/db';
 import { dev } from '$app/environment';
 import { respondWithKeptPage } from '$lib/server/http/rendered-pages';
 import { logSetCookies } from '$lib/server/http/set-cookie-log';
 import { guestLessonPageKey, guestLessonPages } from '$lib/server/learning/guest-lesson-pages';
 import { startLesson } from '$lib/server/learning/learner';
 
-/** Opens the database (and applies migrations) before the first request is served. */
+/** Opens the database (and applies migrations) before the first request is served; closes it on shutdown. */
 export const init: ServerInit = async () => {
 	await getDb();
+	closeDbOnShutdown();
 };
 
 const ONE_YEAR = 60 * 60 * 24 * 365;

@@ -1,0 +1,173 @@
+/**
+ * What an attacker and a crash test found, tried again against running builds: the
+ * shared test server for redirects and certificates, and app processes of our own
+ * (ports 4213–4219) where it takes two processes on one database, or a signal.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { postForm, sharedDatabases, startApp, type AppProcess } from '../helpers/app-process.ts';
+
+const PASSWORD = 'Möwe Teekanne Fahrrad Elbe';
+let counter = 0;
+const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${process.pid}-${++counter}`;
+
+async function post(request: APIRequestContext, baseURL: string, path: string, form: Record<string, string>) {
+	// A browser without JavaScript: HTML preferred, so SvelteKit answers with a real redirect.
+	return request.post(path, { form, headers: { origin: baseURL, accept: 'text/html' }, maxRedirects: 0 });
+}
+
+test.describe('the redirect after sign-in and sign-up stays on this site', () => {
+	const hostile = [
+		'/%09/evil.example/x',
+		'/%0A/x',
+		'/%0D/x',
+		'/%5C/evil.example',
+		'//evil.example/x',
+		'/.//evil.example'
+	];
+
+	for (const next of hostile) {
+		test(`sign-up and sign-in with next=${next} answer 303 to a page of this site`, async ({ request, baseURL }) => {
+			const username = uniqueName('next');
+			const signUp = await post(request, baseURL!, `/de/signup?next=${next}`, {
+				username,
+				password: PASSWORD,
+				email: ''
+			});
+			expect(signUp.status(), await signUp.text()).toBe(303);
+			expect(signUp.headers()['location']).toBe('/de/account');
+
+			const signIn = await post(request, baseURL!, `/en/signin?next=${next}`, { username, password: PASSWORD });
+			expect(signIn.status(), await signIn.text()).toBe(303);
+			expect(signIn.headers()['location']).toBe('/en');
+		});
+	}
+
+	test('a path on this site is still followed after sign-in', async ({ request, baseURL }) => {
+		const username = uniqueName('next');
+		await post(request, baseURL!, '/de/signup', { username, password: PASSWORD, email: '' });
+		const signIn = await post(request, baseURL!, `/de/signin?next=${encodeURIComponent('/de/learn?x=1')}`, {
+			username,
+			password: PASSWORD
+		});
+		expect(signIn.status()).toBe(303);
+		expect(signIn.headers()['location']).toBe('/de/learn?x=1');
+	});
+
+	test('in Chromium with JavaScript on, a tab in next does not lead to another site', async ({ page, baseURL }) => {
+		const username = uniqueName('tab');
+		await page.goto('/de/signup?next=/%09/evil.example/x');
+		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+		await page.locator('#field-username').fill(username);
+		await page.locator('#field-password').fill(PASSWORD);
+		await Promise.all([page.waitForURL('**/de/account'), page.locator('form.stack button[type=submit]').click()]);
+		expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+	});
+});
+
+/** Raw HTTP, so a request can be held open across a signal. */
+function slowPost(origin: string, path: string, body: string) {
+	const url = new URL(path, origin);
+	const req = httpRequest({
+		host: url.hostname,
+		port: url.port,
+		path: url.pathname,
+		method: 'POST',
+		headers: {
+			origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			'content-length': Buffer.byteLength(body)
+		}
+	});
+	const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+		req.on('response', (res: IncomingMessage) => {
+			let text = '';
+			res.on('data', (chunk) => (text += chunk));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+		});
+		req.on('error', reject);
+	});
+	const half = Math.floor(body.length / 2);
+	req.write(body.slice(0, half));
+	return { finish: () => req.end(body.slice(half)), response };
+}
+
+const withTimeout = <T>(promise: Promise<T>, ms: number) =>
+	Promise.race([promise, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]);
+
+test.describe('several app processes, signals', () => {
+	test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+	for (const [index, database] of sharedDatabases.entries()) {
+		test(`on ${database.engine}: 100 concurrent wrong passwords over two processes evaluate at most 5`, async () => {
+			const shared = await database.create();
+			const apps: AppProcess[] = [];
+			try {
+				apps.push(await startApp({ port: 4213 + index * 2, databaseUrl: shared.url }));
+				apps.push(await startApp({ port: 4214 + index * 2, databaseUrl: shared.url }));
+				const username = uniqueName('victim');
+				const created = await postForm(apps[0]!.origin, '/de/signup', { username, password: PASSWORD, email: '' });
+				expect(created.status).toBe(303);
+				const answers = await Promise.all(
+					Array.from({ length: 100 }, (_, i) =>
+						postForm(apps[i % 2]!.origin, '/de/signin', { username, password: `wrong guess ${i}` }).then(
+							async (response) => ({ status: response.status, text: await response.text() })
+						)
+					)
+				);
+				// 400 "wrong username or password" means the password was evaluated; 429 means locked.
+				const evaluated = answers.filter(
+					(a) => a.status === 400 && a.text.includes('Benutzername oder Passwort')
+				).length;
+				const locked = answers.filter((a) => a.status === 429).length;
+				console.log(`${database.engine}: ${evaluated} of 100 passwords evaluated, ${locked} locked`);
+				const odd = answers.filter((a) => a.status !== 429 && !a.text.includes('Benutzername oder Passwort'));
+				expect(odd.map((a) => `${a.status} ${a.text.slice(0, 300)}`)).toEqual([]);
+				expect({ evaluated, locked, other: 100 - evaluated - locked }).toEqual({ evaluated: 5, locked: 95, other: 0 });
+			} finally {
+				for (const app of apps) await app.stop();
+				await shared.drop();
+			}
+		});
+
+		test(`on ${database.engine}: SIGTERM finishes the request in flight, closes idle connections and the database, exits 0`, async () => {
+			const shared = await database.create();
+			const app = await startApp({ port: 4217 + index, databaseUrl: shared.url });
+			try {
+				// An idle keep-alive connection must not hold the shutdown up.
+				const keepAlive = await fetch(`${app.origin}/de`, { headers: { connection: 'keep-alive' } });
+				expect(keepAlive.ok).toBe(true);
+				const inFlight = slowPost(
+					app.origin,
+					'/de/accessibility',
+					new URLSearchParams({ message: 'The contrast of the footer is too low.', page: '', contact: '' }).toString()
+				);
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				app.child.kill('SIGTERM');
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				expect(app.child.exitCode, 'still serving the request in flight').toBeNull();
+				inFlight.finish();
+				const answer = await inFlight.response;
+				expect(answer.status).toBe(200);
+				expect(await withTimeout(app.exited, 5000), app.output()).toBe(0);
+			} finally {
+				await app.stop();
+				await shared.drop();
+			}
+		});
+
+		test(`on ${database.engine}: SIGINT also shuts down cleanly`, async () => {
+			const shared = await database.create();
+			const app = await startApp({ port: 4217 + index, databaseUrl: shared.url });
+			try {
+				expect((await fetch(`${app.origin}/de/learn`)).ok).toBe(true);
+				app.child.kill('SIGINT');
+				expect(await withTimeout(app.exited, 5000), app.output()).toBe(0);
+			} finally {
+				await app.stop();
+				await shared.drop();
+			}
+		});
+	}
+});

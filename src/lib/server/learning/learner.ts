@@ -3,7 +3,7 @@
  * (progress in a cookie). Routes call these and need not care which.
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { chooseVersion, getCatalogue } from './catalogue.ts';
+import { chooseVersion, getCatalogue, lessonQuizIds, type Lesson } from './catalogue.ts';
 import {
 	GUEST_PROGRESS_COOKIE,
 	guestBestScores,
@@ -18,6 +18,7 @@ import {
 } from './guest-progress.ts';
 import {
 	bestQuizScores,
+	completionProblem,
 	lastLessonActivity,
 	lessonStatuses,
 	recordLessonCompletion,
@@ -41,10 +42,21 @@ export async function startLesson(event: RequestEvent, lessonKey: string): Promi
 	updateGuestProgress(event, (progress) => guestStart(progress, lessonKey));
 }
 
-export async function completeLesson(event: RequestEvent, lessonKey: string): Promise<void> {
+/** Marks a lesson complete once it was opened and its quizzes answered; else says why not (an i18n key). */
+export async function completeLesson(event: RequestEvent, lesson: Lesson): Promise<string | null> {
 	const { user, db } = event.locals;
-	if (user) return recordLessonCompletion(db, user.id, lessonKey);
-	updateGuestProgress(event, (progress) => guestComplete(progress, lessonKey));
+	const quizIds = lessonQuizIds(lesson);
+	if (user) {
+		const [statuses, best] = await Promise.all([lessonStatuses(db, user.id), bestQuizScores(db, user.id, lesson.key)]);
+		const problem = completionProblem(quizIds, { started: statuses.has(lesson.key), answered: new Set(best.keys()) });
+		if (!problem) await recordLessonCompletion(db, user.id, lesson.key);
+		return problem;
+	}
+	const progress = readGuestProgress(event.cookies);
+	const answered = new Set(guestBestScores(progress, lesson.key).keys());
+	const problem = completionProblem(quizIds, { started: lesson.key in progress.l, answered });
+	if (!problem) updateGuestProgress(event, (current) => guestComplete(current, lesson.key));
+	return problem;
 }
 
 export async function recordAttempt(

@@ -88,7 +88,8 @@ async function answer(event: RequestEvent) {
 
 async function complete(event: RequestEvent) {
 	const { lesson } = findLesson(event);
-	await completeLesson(event, lesson.key);
+	const problem = await completeLesson(event, lesson);
+	if (problem) return fail(400, { completed: false, errors: fieldError('form', problem) });
 	return { completed: true };
 }
 

@@ -2,7 +2,12 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { courseText, getCatalogue, chooseVersion } from '$lib/server/learning/catalogue';
-import { findCertificate, isCourseComplete, issueCertificate } from '$lib/server/learning/certificates';
+import {
+	CERTIFICATE_PASS_SCORE,
+	findCertificate,
+	isCourseComplete,
+	issueCertificate
+} from '$lib/server/learning/certificates';
 import { requireUser } from '$lib/server/auth/request';
 import { fieldError, readForm } from '$lib/server/validation/form';
 import { optionalPlainText } from '$lib/server/validation/text';
@@ -28,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		course: { id: course.id, title: courseText(course, locale).title },
 		complete,
+		passScore: CERTIFICATE_PASS_SCORE,
 		competences,
 		certificate: certificate
 			? {

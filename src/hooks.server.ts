@@ -86,7 +86,7 @@ const page: Handle = async ({ event, resolve }) => {
 
 /** Guests' lesson pages come from memory when one was rendered for the same state before. */
 const guestLessons: Handle = async ({ event, resolve }) => {
-	const kept = dev ? null : guestLessonPageKey(event);
+	const kept = dev ? null : await guestLessonPageKey(event);
 	if (!kept) return resolve(event);
 	const page = guestLessonPages.get(kept.key);
 	if (!page) return guestLessonPages.keep(kept.key, await resolve(event));

@@ -5,7 +5,10 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import deLearn from '../../src/lib/i18n/translations/de/learn.json' with { type: 'json' };
+import deShell from '../../src/lib/i18n/translations/de/shell.json' with { type: 'json' };
 import { postForm, sharedDatabases, startApp, type AppProcess } from '../helpers/app-process.ts';
+import { contentCatalogue, lessonQuizzes } from '../helpers/quiz-answers.ts';
 
 const PASSWORD = 'Möwe Teekanne Fahrrad Elbe';
 let counter = 0;
@@ -62,6 +65,93 @@ test.describe('the redirect after sign-in and sign-up stays on this site', () =>
 		await page.locator('#field-password').fill(PASSWORD);
 		await Promise.all([page.waitForURL('**/de/account'), page.locator('form.stack button[type=submit]').click()]);
 		expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+	});
+});
+
+test.describe('certificates attest learning', () => {
+	const lessons = contentCatalogue().course('first-steps')!.lessons;
+	const html = { accept: 'text/html' };
+
+	async function signedUpContext(playwright: typeof import('@playwright/test'), baseURL: string, cookie?: string) {
+		const context = await playwright.request.newContext({
+			baseURL,
+			extraHTTPHeaders: { origin: baseURL, ...(cookie ? { cookie: `lotse_progress=${cookie}` } : {}) }
+		});
+		const signUp = await context.post('/de/signup', {
+			form: { username: uniqueName('cert'), password: PASSWORD, email: '' },
+			headers: html,
+			maxRedirects: 0
+		});
+		expect(signUp.status()).toBe(303);
+		return context;
+	}
+
+	async function expectNoCertificate(context: APIRequestContext) {
+		const issue = await context.post('/de/learn/first-steps/certificate', {
+			form: { holderName: 'Mallory', showName: 'on' },
+			headers: html
+		});
+		expect(issue.status()).toBe(400);
+		const page = await context.get('/de/learn/first-steps/certificate');
+		const text = await page.text();
+		expect(text).toContain(deLearn.learn.certificate.notComplete);
+		expect(text).not.toMatch(/LOTSE-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}/);
+	}
+
+	test('six POSTs to ?/complete, without opening a lesson or answering a quiz, give no certificate', async ({
+		playwright,
+		baseURL
+	}) => {
+		const context = await signedUpContext(playwright, baseURL!);
+		for (const lesson of lessons) {
+			const done = await context.post(`/de/learn/${lesson.key}?/complete`, { form: {}, headers: html });
+			expect(done.status()).toBe(400);
+			expect(await done.text()).toContain(deLearn.learn.lesson.openFirst);
+		}
+		// Opened, but no question answered: still not complete.
+		for (const lesson of lessons) {
+			await expect(await context.get(`/de/learn/${lesson.key}`)).toBeOK();
+			const done = await context.post(`/de/learn/${lesson.key}?/complete`, { form: {}, headers: html });
+			expect(done.status()).toBe(400);
+			expect(await done.text()).toContain(deLearn.learn.lesson.answerFirst);
+		}
+		await expectNoCertificate(context);
+		await context.dispose();
+	});
+
+	test('a hand-made guest progress cookie is ignored at sign-up, and on lesson pages it is replaced, not a 500', async ({
+		playwright,
+		baseURL
+	}) => {
+		const forged = {
+			v: 1,
+			l: Object.fromEntries(lessons.map((lesson) => [lesson.key, [1, 1_760_000_000]])),
+			q: Object.fromEntries(
+				lessons.flatMap((lesson) => lessonQuizzes(lesson.key).map((quiz) => [`${lesson.key}#${quiz.id}`, 100]))
+			)
+		};
+		const payload = Buffer.from(JSON.stringify(forged)).toString('base64url');
+		for (const cookie of [payload, `${payload}.${'A'.repeat(43)}`, `${payload}.`]) {
+			const guest = await playwright.request.newContext({
+				baseURL,
+				extraHTTPHeaders: { cookie: `lotse_progress=${cookie}` }
+			});
+			const lessonPage = await guest.get(`/de/learn/${lessons[0]!.key}`);
+			expect(lessonPage.status()).toBe(200);
+			expect(await lessonPage.text()).not.toContain('class="lesson__done');
+			const replaced = lessonPage
+				.headersArray()
+				.find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('lotse_progress='));
+			expect(replaced, 'the forged cookie is replaced').toBeTruthy();
+			expect(replaced!.value).not.toContain(cookie);
+			await guest.dispose();
+
+			const context = await signedUpContext(playwright, baseURL!, cookie);
+			const course = await context.get('/de/learn/first-steps');
+			expect(await course.text()).not.toContain(deLearn.learn.status.completed);
+			await expectNoCertificate(context);
+			await context.dispose();
+		}
 	});
 });
 
@@ -153,6 +243,47 @@ test.describe('several app processes, signals', () => {
 				expect(await withTimeout(app.exited, 5000), app.output()).toBe(0);
 			} finally {
 				await app.stop();
+				await shared.drop();
+			}
+		});
+
+		test(`on ${database.engine}: sign-ups and accessibility reports are limited per address across two processes`, async () => {
+			const shared = await database.create();
+			const apps: AppProcess[] = [];
+			try {
+				apps.push(await startApp({ port: 4213 + index * 2, databaseUrl: shared.url }));
+				apps.push(await startApp({ port: 4214 + index * 2, databaseUrl: shared.url }));
+				const report = { message: 'x'.repeat(4000), page: '', contact: '' };
+				const reports = await Promise.all(
+					Array.from({ length: 30 }, (_, i) =>
+						postForm(apps[i % 2]!.origin, '/de/accessibility', report).then(async (r) => ({
+							status: r.status,
+							text: await r.text()
+						}))
+					)
+				);
+				expect(reports.filter((r) => r.status === 200)).toHaveLength(20);
+				const refused = reports.filter((r) => r.status === 429);
+				expect(refused).toHaveLength(10);
+				const feedbackMessage = deShell.errors.rateLimit.feedback.split('{{time}}')[0]!;
+				for (const answer of refused) expect(answer.text).toContain(feedbackMessage);
+
+				const signUps = await Promise.all(
+					Array.from({ length: 64 }, (_, i) =>
+						postForm(apps[i % 2]!.origin, '/de/signup', {
+							username: uniqueName('class'),
+							password: PASSWORD,
+							email: ''
+						}).then(async (r) => ({ status: r.status, text: await r.text() }))
+					)
+				);
+				expect(signUps.filter((r) => r.status === 303)).toHaveLength(60);
+				const tooMany = signUps.filter((r) => r.status === 429);
+				expect(tooMany).toHaveLength(4);
+				const signUpMessage = deShell.errors.rateLimit.signUp.split('{{time}}')[0]!;
+				for (const answer of tooMany) expect(answer.text).toContain(signUpMessage);
+			} finally {
+				for (const app of apps) await app.stop();
 				await shared.drop();
 			}
 		});

@@ -10,6 +10,7 @@ import {
 	guestComplete,
 	guestQuizScore,
 	guestStart,
+	guestProgressKey,
 	guestStatus,
 	mergeGuestProgress,
 	type GuestProgress,
@@ -29,17 +30,23 @@ import {
 
 const secure = (event: RequestEvent) => event.url.protocol === 'https:';
 
+/** A guest's progress from their signed cookie (none when it is not signed by us). */
+async function guestProgress(event: RequestEvent): Promise<GuestProgress> {
+	return readGuestProgress(event.cookies, await guestProgressKey(event.locals.db));
+}
+
 /** Read, change and write back a guest's progress cookie. */
-function updateGuestProgress(event: RequestEvent, change: (progress: GuestProgress) => void): void {
-	const progress = readGuestProgress(event.cookies);
+async function updateGuestProgress(event: RequestEvent, change: (progress: GuestProgress) => void): Promise<void> {
+	const key = await guestProgressKey(event.locals.db);
+	const progress = readGuestProgress(event.cookies, key);
 	change(progress);
-	writeGuestProgress(event.cookies, progress, secure(event));
+	writeGuestProgress(event.cookies, progress, secure(event), key);
 }
 
 export async function startLesson(event: RequestEvent, lessonKey: string): Promise<void> {
 	const { user, db } = event.locals;
 	if (user) return recordLessonStart(db, user.id, lessonKey);
-	updateGuestProgress(event, (progress) => guestStart(progress, lessonKey));
+	await updateGuestProgress(event, (progress) => guestStart(progress, lessonKey));
 }
 
 /** Marks a lesson complete once it was opened and its quizzes answered; else says why not (an i18n key). */
@@ -52,10 +59,10 @@ export async function completeLesson(event: RequestEvent, lesson: Lesson): Promi
 		if (!problem) await recordLessonCompletion(db, user.id, lesson.key);
 		return problem;
 	}
-	const progress = readGuestProgress(event.cookies);
+	const progress = await guestProgress(event);
 	const answered = new Set(guestBestScores(progress, lesson.key).keys());
 	const problem = completionProblem(quizIds, { started: lesson.key in progress.l, answered });
-	if (!problem) updateGuestProgress(event, (current) => guestComplete(current, lesson.key));
+	if (!problem) await updateGuestProgress(event, (current) => guestComplete(current, lesson.key));
 	return problem;
 }
 
@@ -67,7 +74,7 @@ export async function recordAttempt(
 ): Promise<void> {
 	const { user, db } = event.locals;
 	if (user) return recordQuizAttempt(db, { userId: user.id, lessonKey, quizId, score });
-	updateGuestProgress(event, (progress) => {
+	await updateGuestProgress(event, (progress) => {
 		guestQuizScore(progress, lessonKey, quizId, score);
 		guestStart(progress, lessonKey);
 	});
@@ -76,19 +83,19 @@ export async function recordAttempt(
 export async function learnerStatuses(event: RequestEvent): Promise<Map<string, LessonStatus>> {
 	const { user, db } = event.locals;
 	if (user) return lessonStatuses(db, user.id);
-	const progress = readGuestProgress(event.cookies);
+	const progress = await guestProgress(event);
 	return new Map(Object.entries(progress.l).map(([key, entry]) => [key, guestStatus(entry)]));
 }
 
 export async function learnerBestScores(event: RequestEvent, lessonKey: string): Promise<Map<string, number>> {
 	const { user, db } = event.locals;
 	if (user) return bestQuizScores(db, user.id, lessonKey);
-	return guestBestScores(readGuestProgress(event.cookies), lessonKey);
+	return guestBestScores(await guestProgress(event), lessonKey);
 }
 
 /** After sign-up or sign-in: move what the guest learned into the account, then forget the cookie. */
 export async function adoptGuestProgress(event: RequestEvent, userId: string): Promise<void> {
-	const progress = readGuestProgress(event.cookies);
+	const progress = await guestProgress(event);
 	if (Object.keys(progress.l).length === 0 && Object.keys(progress.q).length === 0) return;
 	const catalogue = getCatalogue();
 	await mergeGuestProgress(event.locals.db, userId, progress, (key) => catalogue.lesson(key) !== undefined);
@@ -107,7 +114,7 @@ export async function resumeLesson(event: RequestEvent): Promise<{ path: string;
 		key = last?.lessonKey;
 		status = last?.status;
 	} else {
-		const progress = readGuestProgress(event.cookies);
+		const progress = await guestProgress(event);
 		const latest = Object.entries(progress.l).sort((a, b) => b[1][1] - a[1][1])[0];
 		key = latest?.[0];
 		status = latest ? guestStatus(latest[1]) : undefined;

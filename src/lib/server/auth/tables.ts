@@ -1,0 +1,51 @@
+/** The tables of accounts and sessions. Each is defined once for both engines (see ../db/README.md). */
+import { sql } from 'drizzle-orm';
+import { column, table } from '../db/table-builder.ts';
+
+export const users = table(
+	'users',
+	{
+		id: column.text('id').primaryKey(),
+		username: column.text('username').notNull(),
+		// Lower-cased username: uniqueness and sign-in ignore case ("Ayse" and "ayse" are one person).
+		usernameKey: column.text('username_key').notNull(),
+		passwordHash: column.text('password_hash').notNull(),
+		role: column.oneOf('role', ['learner', 'instructor', 'moderator', 'admin']).notNull(),
+		email: column.text('email'),
+		displayName: column.text('display_name'),
+		locale: column.text('locale').notNull(),
+		createdAt: column.timestamp('created_at').notNull(),
+		passwordChangedAt: column.timestamp('password_changed_at').notNull()
+	},
+	(t, x) => [
+		x.uniqueIndex('users_username_key_unique', t.usernameKey),
+		x.check('users_role_check', sql`${t.role} in ('learner', 'instructor', 'moderator', 'admin')`)
+	]
+);
+
+export const sessions = table(
+	'sessions',
+	{
+		id: column.text('id').primaryKey(),
+		userId: column
+			.text('user_id')
+			.notNull()
+			.references(() => users, 'id', { onDelete: 'cascade' }),
+		secretHash: column.text('secret_hash').notNull(),
+		createdAt: column.timestamp('created_at').notNull(),
+		expiresAt: column.timestamp('expires_at').notNull()
+	},
+	(t, x) => [x.index('sessions_user_id_index', t.userId)]
+);
+
+export const loginThrottles = table(
+	'login_throttles',
+	{
+		// "user:<username_key>" or "ip:<address>": both are throttled independently.
+		key: column.text('key').primaryKey(),
+		failures: column.integer('failures').notNull(),
+		lockedUntil: column.timestamp('locked_until'),
+		updatedAt: column.timestamp('updated_at').notNull()
+	},
+	(t, x) => [x.check('login_throttles_failures_check', sql`${t.failures} >= 0`)]
+);

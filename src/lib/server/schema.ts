@@ -1,0 +1,17 @@
+/**
+ * The schema: every domain's tables, gathered. A new domain adds one line here (its
+ * `tables.ts`); a new table is added to its domain's `tables.ts` and needs nothing here.
+ * See db/README.md.
+ */
+import * as auth from './auth/tables.ts';
+import { gatherTables, tablesOf } from './db/table-builder.ts';
+import * as learning from './learning/tables.ts';
+import * as security from './security/tables.ts';
+import * as site from './site/tables.ts';
+
+export const tables = gatherTables({ ...auth, ...learning, ...security, ...site });
+
+/** The PostgreSQL flavour of every table, by the names domain code uses (`db.t.users`). */
+export const postgresTables = tablesOf(tables, 'pg');
+/** The SQLite flavour of every table, by the same names. */
+export const sqliteTables = tablesOf(tables, 'sqlite');

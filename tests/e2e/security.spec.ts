@@ -3,7 +3,7 @@
  * shared test server for redirects and certificates, and app processes of our own
  * (ports 4213–4219) where it takes two processes on one database, or a signal.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from '@playwright/test';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import deLearn from '../../src/lib/i18n/translations/de/learn.json' with { type: 'json' };
 import deShell from '../../src/lib/i18n/translations/de/shell.json' with { type: 'json' };
@@ -72,7 +72,7 @@ test.describe('certificates attest learning', () => {
 	const lessons = contentCatalogue().course('first-steps')!.lessons;
 	const html = { accept: 'text/html' };
 
-	async function signedUpContext(playwright: typeof import('@playwright/test'), baseURL: string, cookie?: string) {
+	async function signedUpContext(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string, cookie?: string) {
 		const context = await playwright.request.newContext({
 			baseURL,
 			extraHTTPHeaders: { origin: baseURL, ...(cookie ? { cookie: `lotse_progress=${cookie}` } : {}) }

@@ -73,9 +73,25 @@ test.describe('certificates attest learning', () => {
 	const html = { accept: 'text/html' };
 
 	async function signedUpContext(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string, cookie?: string) {
+		// The forged cookie goes into the cookie jar, beside the session cookie sign-up sets.
+		const cookies = cookie
+			? [
+					{
+						name: 'lotse_progress',
+						value: cookie,
+						domain: 'localhost',
+						path: '/',
+						expires: -1,
+						httpOnly: true,
+						secure: false,
+						sameSite: 'Lax' as const
+					}
+				]
+			: [];
 		const context = await playwright.request.newContext({
 			baseURL,
-			extraHTTPHeaders: { origin: baseURL, ...(cookie ? { cookie: `lotse_progress=${cookie}` } : {}) }
+			extraHTTPHeaders: { origin: baseURL },
+			storageState: { cookies, origins: [] }
 		});
 		const signUp = await context.post('/de/signup', {
 			form: { username: uniqueName('cert'), password: PASSWORD, email: '' },
@@ -89,7 +105,8 @@ test.describe('certificates attest learning', () => {
 	async function expectNoCertificate(context: APIRequestContext) {
 		const issue = await context.post('/de/learn/first-steps/certificate', {
 			form: { holderName: 'Mallory', showName: 'on' },
-			headers: html
+			headers: html,
+			maxRedirects: 0
 		});
 		expect(issue.status()).toBe(400);
 		const page = await context.get('/de/learn/first-steps/certificate');

@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ locals }) => {
 
 async function signUp(event: RequestEvent) {
 	const form = await readForm(event.request, signUpForm);
-	if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+	if (!form.ok) return fail(400, { errors: form.errors, values: form.values, retry: null });
 	const limit = await hitAddressLimit(event.locals.db, SIGN_UPS_PER_ADDRESS, event.getClientAddress());
 	if (!limit.allowed) {
 		const { password: _password, ...values } = form.data;
@@ -28,7 +28,8 @@ async function signUp(event: RequestEvent) {
 		const { password: _password, ...values } = form.data;
 		return fail(400, {
 			errors: fieldError(result.field ?? 'form', result.error),
-			values: { ...values, email: values.email ?? '' }
+			values: { ...values, email: values.email ?? '' },
+			retry: null
 		});
 	}
 	await startSession(event, result.value.id);

@@ -30,4 +30,7 @@ process.env.BODY_SIZE_LIMIT ??= '1M';
 console.log(
 	`Lotse is starting on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:./data/lotse.db'})`
 );
+// The server runs in this very process (no child to forward signals to): SIGTERM and SIGINT
+// reach adapter-node, which stops accepting, lets requests in flight finish, and then the
+// app closes its database and exits 0 (src/lib/server/db/index.ts).
 await import(built);

@@ -5,17 +5,19 @@ import { parseDisplayCookie } from '$lib/server/site/display-settings';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, textDirection, type Locale } from '$lib/i18n/locales';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/db';
+import { closeDbOnShutdown, getDb } from '$lib/server/db';
 import { dev } from '$app/environment';
 import { respondWithKeptPage } from '$lib/server/http/rendered-pages';
 import { logSetCookies } from '$lib/server/http/set-cookie-log';
 import { guestLessonPageKey, guestLessonPages } from '$lib/server/learning/guest-lesson-pages';
+import { guestProgressKey } from '$lib/server/learning/guest-progress';
 import { accountProgress, guestProgress, guestProgressCookie } from '$lib/server/learning/progress-store';
 import { requireAreaAccess } from '$lib/server/auth/policy';
 
-/** Opens the database (and applies migrations) before the first request is served. */
+/** Opens the database (and applies migrations) before the first request is served; closes it on shutdown. */
 export const init: ServerInit = async () => {
 	await getDb();
+	closeDbOnShutdown();
 };
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -69,7 +71,7 @@ const progress: Handle = async ({ event, resolve }) => {
 	const { user, db } = event.locals;
 	event.locals.progress = user
 		? accountProgress(db, user.id)
-		: guestProgress(guestProgressCookie(event.cookies, event.url.protocol === 'https:'));
+		: guestProgress(guestProgressCookie(event.cookies, event.url.protocol === 'https:', await guestProgressKey(db)));
 	return resolve(event);
 };
 
@@ -116,7 +118,7 @@ const page: Handle = async ({ event, resolve }) => {
 
 /** Guests' lesson pages come from memory when one was rendered for the same state before. */
 const guestLessons: Handle = async ({ event, resolve }) => {
-	const kept = dev ? null : guestLessonPageKey(event);
+	const kept = dev ? null : await guestLessonPageKey(event);
 	if (!kept) return resolve(event);
 	const page = guestLessonPages.get(kept.key);
 	if (!page) return guestLessonPages.keep(kept.key, await resolve(event));

@@ -169,6 +169,11 @@ describe.each(engines)('learning progress on $name', (engine) => {
 				await issueCertificate(test.db, user.id, course, { holderName: 'Ayşe Yılmaz', showName: false })
 			).toBeNull();
 			await recordLessonCompletion(test.db, user.id, 'demo/two');
+			// Completed is not enough: each lesson's quiz must be passed too.
+			expect(await issueCertificate(test.db, user.id, course, { holderName: null, showName: false })).toBeNull();
+			for (const lessonKey of ['demo/one', 'demo/two']) {
+				await recordQuizAttempt(test.db, { userId: user.id, lessonKey, quizId: 'q1', score: 100 });
+			}
 			const certificate = await issueCertificate(test.db, user.id, course, {
 				holderName: 'Ayşe Yılmaz',
 				showName: false

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authenticate } from '../../src/lib/server/auth/account.ts';
-import { lockDuration, lockedUntil, recordLoginFailure } from '../../src/lib/server/auth/login-throttle.ts';
+import { lockDuration, lockedUntil, reserveLoginAttempt } from '../../src/lib/server/auth/login-throttle.ts';
 import { openDatabase } from '../../src/lib/server/db/database.ts';
 import { engines, type TestDatabase } from '../helpers/databases.ts';
 import { makeUser, STRONG_PASSWORD } from '../helpers/factories.ts';
@@ -42,7 +42,7 @@ describe.each(engines)('sign-in throttling on $name', (engine) => {
 
 	it('counts every one of many simultaneous failures', async () => {
 		const now = new Date();
-		await Promise.all(Array.from({ length: 12 }, () => recordLoginFailure(test.db, ['user:concurrent'], now)));
+		await Promise.all(Array.from({ length: 12 }, () => reserveLoginAttempt(test.db, ['ip:concurrent'], now)));
 		const [row] = await test.db.orm.select().from(test.db.t.loginThrottles);
 		expect(row?.failures).toBe(12);
 	});
@@ -51,7 +51,7 @@ describe.each(engines)('sign-in throttling on $name', (engine) => {
 		const other = await openDatabase(test.url);
 		try {
 			const now = new Date();
-			for (let i = 0; i < 5; i++) await recordLoginFailure(other, ['user:shared'], now);
+			for (let i = 0; i < 5; i++) await reserveLoginAttempt(other, ['user:shared'], now);
 			expect(await lockedUntil(test.db, ['user:shared'], now)).not.toBeNull();
 		} finally {
 			await other.close();
@@ -60,9 +60,9 @@ describe.each(engines)('sign-in throttling on $name', (engine) => {
 
 	it('forgets failures after an hour', async () => {
 		const start = new Date('2026-03-01T10:00:00Z');
-		for (let i = 0; i < 4; i++) await recordLoginFailure(test.db, ['user:forgetful'], start);
+		for (let i = 0; i < 4; i++) await reserveLoginAttempt(test.db, ['user:forgetful'], start);
 		const later = new Date(start.getTime() + 2 * 60 * 60_000);
-		await recordLoginFailure(test.db, ['user:forgetful'], later);
+		await reserveLoginAttempt(test.db, ['user:forgetful'], later);
 		const [row] = await test.db.orm.select().from(test.db.t.loginThrottles);
 		expect(row?.failures).toBe(1);
 		expect(await lockedUntil(test.db, ['user:forgetful'], later)).toBeNull();

@@ -9,8 +9,8 @@ import { newId } from '../db/ids.ts';
 import {
 	addressThrottleKey,
 	clearLoginFailures,
-	lockedUntil,
-	recordLoginFailure,
+	releaseLoginAttempt,
+	reserveLoginAttempt,
 	usernameThrottleKey
 } from './login-throttle.ts';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPasswordHash } from './password.ts';
@@ -65,6 +65,7 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
 /**
  * Checks a username and password. Unknown usernames and wrong passwords get the same
  * answer and take the same time; repeated failures lock the username and the address.
+ * Every attempt is counted before its password is evaluated; a success takes it back.
  */
 export async function authenticate(
 	db: Db,
@@ -72,17 +73,16 @@ export async function authenticate(
 	now = new Date()
 ): Promise<Result<User>> {
 	const userKey = usernameThrottleKey(usernameKey(credentials.username));
-	const keys = [userKey, addressThrottleKey(credentials.address)];
-	const until = await lockedUntil(db, keys, now);
-	if (until) return { ok: false, error: 'errors.signIn.locked', until };
+	const addressKey = addressThrottleKey(credentials.address);
+	// Counted before the password is looked at: concurrent attempts cannot slip past the limit.
+	const reservation = await reserveLoginAttempt(db, [addressKey, userKey], now);
+	if (!reservation.allowed) return { ok: false, error: 'errors.signIn.locked', until: reservation.until };
 
 	const user = await findUserByUsername(db, credentials.username);
 	const valid = await verifyPasswordHash(user?.passwordHash ?? (await dummyPasswordHash()), credentials.password);
-	if (!user || !valid) {
-		await recordLoginFailure(db, keys, now);
-		return { ok: false, error: 'errors.signIn.invalid' };
-	}
+	if (!user || !valid) return { ok: false, error: 'errors.signIn.invalid' };
 	await clearLoginFailures(db, userKey);
+	await releaseLoginAttempt(db, addressKey);
 	return { ok: true, value: user };
 }
 

@@ -139,6 +139,12 @@ export function chooseVersion(lesson: Lesson, locale: Locale, easy = false): Cho
 	return null;
 }
 
+/** The ids of a lesson's quizzes: the same in every version of it (content:check sees to that). */
+export function lessonQuizIds(lesson: Lesson): string[] {
+	const version = lesson.versions.de ?? Object.values(lesson.versions)[0];
+	return version?.quizzes.map((quiz) => quiz.id) ?? [];
+}
+
 /** The languages a course is fully available in. */
 export function courseLanguages(course: Course): ContentLocale[] {
 	const all = new Set(course.lessons.flatMap((l) => Object.keys(l.versions) as ContentLocale[]));

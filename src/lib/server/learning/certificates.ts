@@ -6,8 +6,14 @@ import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { Course } from './catalogue.ts';
-import { lessonStatuses } from './progress.ts';
+import { lessonQuizIds, type Course } from './catalogue.ts';
+import { allBestQuizScores, lessonStatuses } from './progress.ts';
+
+/**
+ * A certificate attests that every lesson of the course was completed and each of its
+ * quizzes passed: a best score of at least this many percent. The certificate page says so.
+ */
+export const CERTIFICATE_PASS_SCORE = 80;
 
 export type Certificate = Db['t']['certificates']['$inferSelect'];
 
@@ -20,8 +26,12 @@ export function newCertificateCode(): string {
 }
 
 export async function isCourseComplete(db: Db, userId: string, course: Course): Promise<boolean> {
-	const statuses = await lessonStatuses(db, userId);
-	return course.lessons.every((lesson) => statuses.get(lesson.key) === 'completed');
+	const [statuses, best] = await Promise.all([lessonStatuses(db, userId), allBestQuizScores(db, userId)]);
+	return course.lessons.every(
+		(lesson) =>
+			statuses.get(lesson.key) === 'completed' &&
+			lessonQuizIds(lesson).every((id) => (best.get(`${lesson.key}#${id}`) ?? -1) >= CERTIFICATE_PASS_SCORE)
+	);
 }
 
 export async function findCertificate(db: Db, userId: string, courseId: string): Promise<Certificate | undefined> {

@@ -18,7 +18,7 @@ import { serializeDisplayCookie } from '$lib/display-settings';
 import { LESSON_ROUTE_ID } from '$lib/lesson-route';
 import { RenderedPages } from '../http/rendered-pages.ts';
 import { getCatalogue } from './catalogue.ts';
-import { guestBestScores, guestStatus, readGuestProgress } from './guest-progress.ts';
+import { guestBestScores, guestProgressKey, guestStatus, readGuestProgress } from './guest-progress.ts';
 
 /** Pages are 20–60 KB; this holds a few thousand lesson × language × state combinations. */
 export const guestLessonPages = new RenderedPages(64 * 1024 * 1024);
@@ -29,7 +29,7 @@ export interface GuestLessonPage {
 }
 
 /** Which kept page this request may get, or null when it must be rendered for the person. */
-export function guestLessonPageKey(event: RequestEvent): GuestLessonPage | null {
+export async function guestLessonPageKey(event: RequestEvent): Promise<GuestLessonPage | null> {
 	if (event.request.method !== 'GET' || event.route.id !== LESSON_ROUTE_ID || event.isDataRequest) return null;
 	// The session hook has run: a valid session cookie made a user, an invalid one is deleted.
 	if (event.locals.user) return null;
@@ -39,7 +39,7 @@ export function guestLessonPageKey(event: RequestEvent): GuestLessonPage | null 
 	const lessonKey = `${event.params.course}/${event.params.lesson}`;
 	if (!getCatalogue().lesson(lessonKey)) return null;
 
-	const progress = readGuestProgress(event.cookies);
+	const progress = readGuestProgress(event.cookies, await guestProgressKey(event.locals.db));
 	// The page shows the state after opening it: an opened lesson is at least "started".
 	const entry = progress.l[lessonKey];
 	const status = entry ? guestStatus(entry) : 'started';

@@ -1,12 +1,20 @@
 /**
  * Progress of people without an account, kept in their own browser (a cookie, no expiry
  * date of ours) and moved into their account when they sign up or sign in.
+ *
+ * The cookie is `<payload>.<signature>`: base64url JSON and its HMAC-SHA-256 under a
+ * server secret (`../security/server-secret.ts`), so a hand-made or edited cookie is
+ * ignored (read as no progress, and replaced) instead of becoming a certificate.
  */
+import { hmac } from '@oslojs/crypto/hmac';
+import { SHA256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { serverSecret } from '../security/server-secret.ts';
 
 export const GUEST_PROGRESS_COOKIE = 'lotse_progress';
 const TEN_YEARS = 60 * 60 * 24 * 365 * 10;
@@ -33,19 +41,43 @@ export type GuestProgress = z.output<typeof guestProgressSchema>;
 
 export const emptyGuestProgress = (): GuestProgress => ({ v: 1, l: {}, q: {} });
 
-export function readGuestProgress(cookies: Cookies): GuestProgress {
-	const raw = cookies.get(GUEST_PROGRESS_COOKIE);
-	if (!raw) return emptyGuestProgress();
+/** The key guest progress cookies are signed with: the same in every process on this database. */
+export function guestProgressKey(db: Db): Promise<Uint8Array> {
+	return serverSecret(db, 'guest-progress-cookie');
+}
+
+const signature = (payload: string, key: Uint8Array) => hmac(SHA256, key, new TextEncoder().encode(payload));
+
+export function encodeGuestProgress(progress: GuestProgress, key: Uint8Array): string {
+	const payload = Buffer.from(JSON.stringify(progress)).toString('base64url');
+	return `${payload}.${Buffer.from(signature(payload, key)).toString('base64url')}`;
+}
+
+/** The progress in a cookie value, or null when it is not one this server signed. */
+export function decodeGuestProgress(value: string, key: Uint8Array): GuestProgress | null {
+	const [payload, signed, ...rest] = value.split('.');
+	if (!payload || !signed || rest.length) return null;
+	if (!constantTimeEqual(Buffer.from(signed, 'base64url'), signature(payload, key))) return null;
 	try {
-		const parsed = guestProgressSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
-		return parsed.success ? parsed.data : emptyGuestProgress();
+		const parsed = guestProgressSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+		return parsed.success ? parsed.data : null;
 	} catch {
-		return emptyGuestProgress();
+		return null;
 	}
 }
 
-export function writeGuestProgress(cookies: Cookies, progress: GuestProgress, secure: boolean): void {
-	let value = Buffer.from(JSON.stringify(progress)).toString('base64url');
+/** A guest's progress; an unsigned, tampered or broken cookie counts as none and is removed. */
+export function readGuestProgress(cookies: Cookies, key: Uint8Array): GuestProgress {
+	const raw = cookies.get(GUEST_PROGRESS_COOKIE);
+	if (!raw) return emptyGuestProgress();
+	const progress = decodeGuestProgress(raw, key);
+	if (progress) return progress;
+	cookies.delete(GUEST_PROGRESS_COOKIE, { path: '/' });
+	return emptyGuestProgress();
+}
+
+export function writeGuestProgress(cookies: Cookies, progress: GuestProgress, secure: boolean, key: Uint8Array): void {
+	let value = encodeGuestProgress(progress, key);
 	// If the cookie grows too big, forget the oldest lessons that were only started.
 	while (value.length > MAX_COOKIE_LENGTH) {
 		const oldest = Object.entries(progress.l)
@@ -53,7 +85,7 @@ export function writeGuestProgress(cookies: Cookies, progress: GuestProgress, se
 			.find(([, [status]]) => status === 0);
 		if (!oldest) break;
 		delete progress.l[oldest[0]];
-		value = Buffer.from(JSON.stringify(progress)).toString('base64url');
+		value = encodeGuestProgress(progress, key);
 	}
 	cookies.set(GUEST_PROGRESS_COOKIE, value, { path: '/', maxAge: TEN_YEARS, httpOnly: true, sameSite: 'lax', secure });
 }

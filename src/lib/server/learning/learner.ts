@@ -4,9 +4,21 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import type { Db } from '../db/database.ts';
-import { chooseVersion, getCatalogue } from './catalogue.ts';
+import { chooseVersion, getCatalogue, lessonQuizIds, type Lesson } from './catalogue.ts';
 import { mergeGuestProgress } from './guest-progress.ts';
+import { completionProblem } from './progress.ts';
 import type { GuestProgressCookie, ProgressStore } from './progress-store.ts';
+
+/** Marks a lesson complete once it was opened and its quizzes answered; else says why not (an i18n key). */
+export async function completeLesson(progress: ProgressStore, lesson: Lesson): Promise<string | null> {
+	const [statuses, best] = await Promise.all([progress.statuses(), progress.bestScores(lesson.key)]);
+	const problem = completionProblem(lessonQuizIds(lesson), {
+		started: statuses.has(lesson.key),
+		answered: new Set(best.keys())
+	});
+	if (!problem) await progress.complete(lesson.key);
+	return problem;
+}
 
 /** After sign-up or sign-in: move what the guest learned into the account, then forget the cookie. */
 export async function adoptGuestProgress(db: Db, userId: string, cookie: GuestProgressCookie): Promise<void> {

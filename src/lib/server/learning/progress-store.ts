@@ -67,11 +67,14 @@ export interface GuestProgressCookie {
 	clear(): void;
 }
 
-/** The guest progress cookie of one request (its format is guest-progress.ts's business). */
-export function guestProgressCookie(cookies: Cookies, secure: boolean): GuestProgressCookie {
+/**
+ * The guest progress cookie of one request (its format and signature are guest-progress.ts's
+ * business; `key` comes from `guestProgressKey(db)`).
+ */
+export function guestProgressCookie(cookies: Cookies, secure: boolean, key: Uint8Array): GuestProgressCookie {
 	return {
-		read: () => readGuestProgress(cookies),
-		write: (progress) => writeGuestProgress(cookies, progress, secure),
+		read: () => readGuestProgress(cookies, key),
+		write: (progress) => writeGuestProgress(cookies, progress, secure, key),
 		clear: () => cookies.delete(GUEST_PROGRESS_COOKIE, { path: '/' })
 	};
 }

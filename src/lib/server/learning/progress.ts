@@ -59,6 +59,30 @@ export async function bestQuizScores(db: Db, userId: string, lessonKey: string):
 	return new Map(rows.map((row) => [row.quizId, Number(row.best ?? 0)]));
 }
 
+/** Best score per quiz over all lessons, keyed "course/lesson#quiz". */
+export async function allBestQuizScores(db: Db, userId: string): Promise<Map<string, number>> {
+	const t = db.t.quizAttempts;
+	const rows = await db.orm
+		.select({ lessonKey: t.lessonKey, quizId: t.quizId, best: max(t.score) })
+		.from(t)
+		.where(eq(t.userId, userId))
+		.groupBy(t.lessonKey, t.quizId);
+	return new Map(rows.map((row) => [`${row.lessonKey}#${row.quizId}`, Number(row.best ?? 0)]));
+}
+
+/**
+ * Why a lesson cannot be marked complete yet, as an i18n key, or null: it must have been
+ * opened, and each of its quizzes answered at least once.
+ */
+export function completionProblem(
+	quizIds: string[],
+	learner: { started: boolean; answered: ReadonlySet<string> }
+): 'learn.lesson.openFirst' | 'learn.lesson.answerFirst' | null {
+	if (!learner.started) return 'learn.lesson.openFirst';
+	if (quizIds.some((id) => !learner.answered.has(id))) return 'learn.lesson.answerFirst';
+	return null;
+}
+
 export async function recentQuizAttempts(db: Db, userId: string, limit = 10) {
 	const t = db.t.quizAttempts;
 	return db.orm

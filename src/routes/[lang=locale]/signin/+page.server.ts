@@ -2,6 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { authenticate } from '$lib/server/auth/account';
 import { safeNextPath, startSession } from '$lib/server/auth/request';
 import { adoptGuestProgress } from '$lib/server/learning/learner';
+import { guestProgressKey } from '$lib/server/learning/guest-progress';
 import { guestProgressCookie } from '$lib/server/learning/progress-store';
 import { signInForm } from '$lib/server/auth/schemas';
 import { formError, readForm } from '$lib/server/validation/form';
@@ -31,7 +32,7 @@ async function signIn(event: RequestEvent) {
 	await adoptGuestProgress(
 		event.locals.db,
 		result.value.id,
-		guestProgressCookie(event.cookies, event.url.protocol === 'https:')
+		guestProgressCookie(event.cookies, event.url.protocol === 'https:', await guestProgressKey(event.locals.db))
 	);
 	redirect(303, safeNextPath(event, `/${event.locals.locale}`));
 }

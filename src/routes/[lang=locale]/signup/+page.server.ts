@@ -2,8 +2,10 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/account';
 import { safeNextPath, startSession } from '$lib/server/auth/request';
 import { adoptGuestProgress } from '$lib/server/learning/learner';
+import { guestProgressKey } from '$lib/server/learning/guest-progress';
 import { guestProgressCookie } from '$lib/server/learning/progress-store';
 import { signUpForm } from '$lib/server/auth/schemas';
+import { hitAddressLimit, retryParams, SIGN_UPS_PER_ADDRESS } from '$lib/server/security/limits';
 import { formError, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,13 +16,21 @@ export const load: PageServerLoad = ({ locals }) => {
 async function signUp(event: RequestEvent) {
 	const form = await readForm(event.request, signUpForm);
 	if (!form.ok) return form.failure;
+	const limit = await hitAddressLimit(event.locals.db, SIGN_UPS_PER_ADDRESS, event.getClientAddress());
+	if (!limit.allowed) {
+		return formError('form', 'errors.rateLimit.signUp', {
+			status: 429,
+			values: form.values,
+			params: retryParams(limit.retryAt!, event.locals.locale)
+		});
+	}
 	const result = await registerUser(event.locals.db, { ...form.data, locale: event.locals.locale });
 	if (!result.ok) return formError(result.field ?? 'form', result.error, { values: form.values });
 	await startSession(event, result.value.id);
 	await adoptGuestProgress(
 		event.locals.db,
 		result.value.id,
-		guestProgressCookie(event.cookies, event.url.protocol === 'https:')
+		guestProgressCookie(event.cookies, event.url.protocol === 'https:', await guestProgressKey(event.locals.db))
 	);
 	redirect(303, safeNextPath(event, `/${event.locals.locale}/account`));
 }

@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { chooseVersion, courseText, findLesson as findLessonOf, getCatalogue } from '$lib/server/learning/catalogue';
 import { answerForm, gradeQuiz, publicQuiz } from '$lib/server/learning/grading';
+import { completeLesson } from '$lib/server/learning/learner';
 import { formError, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -64,7 +65,8 @@ async function answer(event: RequestEvent) {
 
 async function complete(event: RequestEvent) {
 	const { lesson } = findLesson(event);
-	await event.locals.progress.complete(lesson.key);
+	const problem = await completeLesson(event.locals.progress, lesson);
+	if (problem) return formError('form', problem, { formId: 'complete' });
 	return { completed: true };
 }
 

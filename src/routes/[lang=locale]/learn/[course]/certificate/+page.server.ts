@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/policy';
 import { courseCompetences, courseText, findCourse } from '$lib/server/learning/catalogue';
 import { verificationQrCode } from '$lib/server/learning/certificate-qr';
-import { findCertificate, isCourseComplete, issueCertificate } from '$lib/server/learning/certificates';
+import {
+	CERTIFICATE_PASS_SCORE,
+	findCertificate,
+	isCourseComplete,
+	issueCertificate
+} from '$lib/server/learning/certificates';
 import { formError, readForm } from '$lib/server/validation/form';
 import { optionalPlainText } from '$lib/server/validation/text';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		course: { id: course.id, title: courseText(course, locale).title },
 		complete,
+		passScore: CERTIFICATE_PASS_SCORE,
 		competences: courseCompetences(course, locale),
 		certificate: certificate
 			? {

@@ -1,0 +1,48 @@
+/**
+ * The limits on anonymous writes, per client address. A class of 30 shares one school
+ * address and may sign up together (twice over, for typing mistakes and a second class).
+ */
+import type { Db } from '../db/database.ts';
+import { hitRateLimit, type RateLimitResult } from './rate-limit.ts';
+
+const HOUR = 60 * 60_000;
+
+export interface AddressLimit {
+	/** Part of the key in `rate_limits`: `<name>:<address>`. */
+	name: string;
+	limit: number;
+	windowMs: number;
+}
+
+export const SIGN_UPS_PER_ADDRESS: AddressLimit = { name: 'sign-up', limit: 60, windowMs: HOUR };
+export const ACCESSIBILITY_REPORTS_PER_ADDRESS: AddressLimit = {
+	name: 'accessibility-report',
+	limit: 20,
+	windowMs: HOUR
+};
+
+/**
+ * A test server receives every request from one address: RATE_LIMIT_SCALE (default 1)
+ * multiplies every limit there. Production leaves it unset.
+ */
+function scale(): number {
+	const value = Number(process.env.RATE_LIMIT_SCALE ?? 1);
+	return Number.isFinite(value) && value >= 1 ? value : 1;
+}
+
+export function hitAddressLimit(
+	db: Db,
+	rule: AddressLimit,
+	address: string,
+	now = new Date()
+): Promise<RateLimitResult> {
+	return hitRateLimit(db, `${rule.name}:${address}`, { limit: rule.limit * scale(), windowMs: rule.windowMs, now });
+}
+
+/** The values the "try again at {{time}} (in about {{minutes}} minutes)" messages need. */
+export function retryParams(retryAt: Date, locale: string, now = new Date()): { time: string; minutes: number } {
+	return {
+		time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(retryAt),
+		minutes: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000))
+	};
+}

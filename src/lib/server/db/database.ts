@@ -7,17 +7,14 @@
  * surface for everything Lotse uses (select, insert … returning, update, delete,
  * onConflict…); raw SQL and driver-specific result shapes are kept out of domain code.
  */
-import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
-import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import postgres from 'postgres';
 import * as postgresSchema from './schema/postgres.ts';
 import * as sqliteSchema from './schema/sqlite.ts';
+import { openSqliteConnection } from './sqlite.ts';
 
 export type Schema = typeof postgresSchema;
 export type Orm = PostgresJsDatabase<Schema>;
@@ -27,8 +24,9 @@ export interface Db {
 	readonly orm: Orm;
 	readonly t: Schema;
 	/**
-	 * Runs `work` atomically: if it throws, nothing it wrote stays. Nested calls join the
-	 * outer transaction.
+	 * Runs `work` atomically: if it throws, nothing it wrote stays. Calls on the `tx` handle
+	 * join the transaction they are in; calls on the outer handle start one of their own (on
+	 * SQLite they wait for the transaction before them, see sqlite.ts).
 	 */
 	transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
@@ -48,62 +46,25 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
 	return isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
 }
 
-function sqliteFileName(url: string): string {
-	const path = url.replace(/^file:/, '');
-	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-	return path;
-}
-
 async function openSqlite(url: string): Promise<Db> {
-	const client = new Database(sqliteFileName(url));
-	client.pragma('journal_mode = WAL');
-	client.pragma('foreign_keys = ON');
-	// Several processes (app, CLI scripts) may share the file: wait for a lock instead of failing.
-	client.pragma('busy_timeout = 5000');
-	const orm = drizzleSqlite({ client, schema: sqliteSchema });
-	migrateSqlite(orm, { migrationsFolder: migrationsFolder('sqlite') });
-
-	let depth = 0;
-	const db: Db = {
-		dialect: 'sqlite',
-		orm: orm as unknown as Orm,
-		t: sqliteSchema as unknown as Schema,
-		/*
-		 * better-sqlite3 is synchronous and drizzle's own SQLite transaction refuses async
-		 * callbacks. Every drizzle query on this driver settles within the same turn of
-		 * the event loop (it runs synchronously, then resolves a promise), so an async
-		 * callback that only awaits queries cannot interleave with other requests. If the
-		 * callback yields to the event loop (awaits a timer, a hash, a network call), other
-		 * work could slip into the open transaction — we detect that and roll back loudly.
-		 */
-		async transaction(work) {
-			if (depth > 0) return work(db);
-			depth++;
-			client.exec('BEGIN IMMEDIATE');
-			let yielded = false;
-			const probe = setImmediate(() => (yielded = true));
-			try {
-				const result = await work(db);
-				if (yielded) {
-					throw new Error(
-						'A SQLite transaction waited on something other than the database. Do that work before or after the transaction.'
-					);
-				}
-				client.exec('COMMIT');
-				return result;
-			} catch (error) {
-				client.exec('ROLLBACK');
-				throw error;
-			} finally {
-				clearImmediate(probe);
-				depth--;
+	const connection = openSqliteConnection(url, sqliteSchema, migrationsFolder('sqlite'));
+	// Transactions take turns on the one connection; see sqlite.ts.
+	const handle = (orm: Orm, inTransaction: boolean): Db => {
+		const db: Db = {
+			dialect: 'sqlite',
+			orm,
+			t: sqliteSchema as unknown as Schema,
+			transaction(work) {
+				if (inTransaction) return work(db);
+				return connection.transaction((tx) => work(handle(tx as unknown as Orm, true)));
+			},
+			async close() {
+				connection.close();
 			}
-		},
-		async close() {
-			client.close();
-		}
+		};
+		return db;
 	};
-	return db;
+	return handle(connection.orm as unknown as Orm, false);
 }
 
 async function openPostgres(url: string): Promise<Db> {

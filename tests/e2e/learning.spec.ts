@@ -85,11 +85,13 @@ test.describe('with JavaScript turned off', () => {
 		}
 		await answerMultiple([lightning]);
 		await expect(status).toContainText(de.learn.quiz.notYet.replace('{{score}}', '50'));
-		await expect(status).toContainText(de.learn.quiz.optionMissed);
-		await expect(status).toContainText(percentage);
+		// Feedback stands beside each option that was chosen or should have been.
+		const feedback = (text: string) => page.locator('#quiz-charging-signs .quiz__feedback', { hasText: text });
+		await expect(feedback('Der Blitz zeigt')).toContainText(de.learn.quiz.optionRight);
+		await expect(feedback('Steigt die Zahl')).toContainText(de.learn.quiz.optionMissed);
 		await answerMultiple([lightning, brighter]);
 		await expect(status).toContainText(de.learn.quiz.notYet.replace('{{score}}', '0'));
-		await expect(status).toContainText(de.learn.quiz.optionWrong);
+		await expect(feedback('Die Helligkeit')).toContainText(de.learn.quiz.optionWrong);
 		await answerMultiple([lightning, percentage]);
 		await expect(status).toContainText(de.learn.quiz.correct);
 		await expect(status).not.toContainText(de.learn.quiz.notYet.split(' (')[0]!);

@@ -18,9 +18,10 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
-	workers: process.env.CI ? 2 : 2,
+	workers: 2,
 	retries: 0,
-	reporter: [['list']],
+	// The axe reporter prints how many axe checks (page × language × contrast) ran.
+	reporter: [['list'], ['./tests/e2e/axe-count-reporter.ts']],
 	timeout: 60_000,
 	use: {
 		baseURL: `http://localhost:${PORT}`,
@@ -37,6 +38,7 @@ export default defineConfig({
 			]
 		}
 	},
+	// Serves the build made before (npm test and test:quick build once); it never builds.
 	webServer: {
 		command: 'node scripts/e2e-server.js',
 		url: `http://localhost:${PORT}/de`,

@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/server/learning/progress.ts';
 import { saveSelfCheck, selfCheckRatings, skillsProfile } from '../../src/lib/server/learning/self-check.ts';
 import { engines, type TestDatabase } from '../helpers/databases.ts';
-import { makeUser } from '../helpers/factories.ts';
+import { makeAttempt, makeUser } from '../helpers/factories.ts';
 
 const lessonSource = (title: string) => `---
 title: ${title}
@@ -148,16 +148,44 @@ describe.each(engines)('learning progress on $name', (engine) => {
 			expect(await test.db.orm.select().from(test.db.t.quizAttempts)).toHaveLength(0);
 		});
 
-		it('survives two merges of the same guest running at once', async () => {
+		it('survives merges of the same guest running at once (two sign-ins from one browser)', async () => {
 			const user = await makeUser(test.db);
+			await makeAttempt(test.db, { userId: user.id, lessonKey: 'demo/one', quizId: 'q1', score: 40 });
 			const guest = emptyGuestProgress();
 			guestComplete(guest, 'demo/one');
-			guestComplete(guest, 'demo/two');
-			await Promise.all([
-				mergeGuestProgress(test.db, user.id, guest, isKnown),
-				mergeGuestProgress(test.db, user.id, guest, isKnown)
-			]);
+			guestStart(guest, 'demo/two');
+			guestQuizScore(guest, 'demo/one', 'q1', 90);
+			// Started together: on PostgreSQL they run at once on the pool; on SQLite they take
+			// turns on the one connection and must not merge into one transaction.
+			const results = await Promise.all([1, 2, 3].map(() => mergeGuestProgress(test.db, user.id, guest, isKnown)));
+			expect(results.map((r) => r.lessons)).toEqual([2, 2, 2]);
+			expect(Object.fromEntries(await lessonStatuses(test.db, user.id))).toEqual({
+				'demo/one': 'completed',
+				'demo/two': 'started'
+			});
+			expect((await bestQuizScores(test.db, user.id, 'demo/one')).get('q1')).toBe(90);
 			expect(await test.db.orm.select().from(test.db.t.lessonProgress)).toHaveLength(2);
+		});
+
+		it('merges of two people at once each land in their own account', async () => {
+			const [ada, ben] = [await makeUser(test.db), await makeUser(test.db)];
+			const adaGuest = emptyGuestProgress();
+			guestComplete(adaGuest, 'demo/one');
+			guestQuizScore(adaGuest, 'demo/one', 'q1', 100);
+			const benGuest = emptyGuestProgress();
+			guestStart(benGuest, 'demo/two');
+			await Promise.all([
+				mergeGuestProgress(test.db, ada.id, adaGuest, isKnown),
+				mergeGuestProgress(test.db, ben.id, benGuest, isKnown),
+				recordLessonCompletion(test.db, ben.id, 'demo/one')
+			]);
+			expect(Object.fromEntries(await lessonStatuses(test.db, ada.id))).toEqual({ 'demo/one': 'completed' });
+			expect(Object.fromEntries(await lessonStatuses(test.db, ben.id))).toEqual({
+				'demo/one': 'completed',
+				'demo/two': 'started'
+			});
+			expect((await bestQuizScores(test.db, ada.id, 'demo/one')).get('q1')).toBe(100);
+			expect((await bestQuizScores(test.db, ben.id, 'demo/one')).size).toBe(0);
 		});
 	});
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import en from '../../src/lib/i18n/translations/en/shell.json' with { type: 'json' };
 import { PASSWORD, tabTo, uniqueUsername, open } from './helpers';
 
@@ -88,13 +89,9 @@ test('the account page is only for signed-in people and sends others to sign in'
 	expect(response.headers().location).toBe('/de/signin?next=%2Fde%2Faccount%2Fexport');
 });
 
-test('a signed-in person can download their data and delete their account', async ({ page }) => {
-	const username = uniqueUsername('gdpr');
-	await open(page, '/en/signup');
-	await page.locator('#field-username').fill(username);
-	await page.locator('#field-password').fill(PASSWORD);
-	await page.locator('main form button[type=submit]').click();
-	await page.waitForURL('**/en/account');
+test('a signed-in person can download their data and delete their account', async ({ page, signIn }) => {
+	const { username } = await signIn({ locale: 'en' });
+	await open(page, '/en/account');
 
 	const download = await page.request.get('/en/account/export');
 	expect(download.status()).toBe(200);

@@ -162,7 +162,8 @@ test.describe('JavaScript exercises', () => {
 		const name = exercise(page, 'print-name');
 		await name.editor.fill(solution('values-and-variables--print-name'));
 		await name.run.click();
-		await expect(name.output).toBeVisible();
+		await expect(name.status).toContainText(fill(TEXT.summary, { passed: 2, total: 2 }));
+		await expect(name.output).toHaveText('Hallo Amira');
 		const results = await new AxeBuilder({ page }).include('section[data-exercise]').withTags(WCAG_TAGS).analyze();
 		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
@@ -182,6 +183,11 @@ test.describe('HTML exercises', () => {
 
 		const preview = first.root.frameLocator('iframe');
 		await expect(preview.locator('h1')).toHaveText('Mein Stadtteil');
+		// The absence of data-ran proves something only once the image has failed to load: the
+		// browser sets `complete` and fires `error` (whose handler would set it) in one task.
+		await expect(preview.locator('img[src="x"]')).toHaveJSProperty('complete', true);
+		// The learner's <script> was dropped (the runner's own script sits in its <head>).
+		await expect(preview.locator('body script')).toHaveCount(0);
 		await expect(preview.locator('body')).not.toHaveAttribute('data-ran', 'yes');
 		// Links in the preview do not take the preview away.
 		await preview.locator('a').click();

@@ -1,8 +1,9 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import type { APIResponse } from '@playwright/test';
+import { expect, test } from './fixtures';
 import deLearn from '../../src/lib/i18n/translations/de/learn.json' with { type: 'json' };
 import deLesson from '../../src/lib/i18n/translations/de/lesson.json' with { type: 'json' };
 import { correctAnswerForm, lessonQuizzes } from '../helpers/quiz-answers';
-import { BASE_URL, open, signUp } from './helpers';
+import { BASE_URL, open } from './helpers';
 
 // Lesson pages are rendered on the server only; what runs in the browser is the islands
 // bundle (src/lib/islands). Guests' pages are kept rendered per state (guest-lesson-pages.ts).
@@ -83,8 +84,8 @@ test.describe('guests’ lesson pages', () => {
 		expect(await (await stranger.get(LESSON)).text()).not.toContain('text-200');
 	});
 
-	test('signed-in learners always get a page rendered for them', async ({ page }) => {
-		await signUp(page);
+	test('signed-in learners always get a page rendered for them', async ({ page, signIn }) => {
+		await signIn();
 		for (let i = 0; i < 2; i++) {
 			const response = await page.request.get(LESSON);
 			expect(response.headers()['x-cache']).toBeUndefined();

@@ -1,5 +1,6 @@
 /** The tables of accounts and sessions. Each is defined once for both engines (see ../db/README.md). */
 import { sql } from 'drizzle-orm';
+import { ROLES } from '../../roles.ts';
 import { column, table } from '../db/table-builder.ts';
 
 export const users = table(
@@ -10,7 +11,7 @@ export const users = table(
 		// Lower-cased username: uniqueness and sign-in ignore case ("Ayse" and "ayse" are one person).
 		usernameKey: column.text('username_key').notNull(),
 		passwordHash: column.text('password_hash').notNull(),
-		role: column.oneOf('role', ['learner', 'instructor', 'moderator', 'admin']).notNull(),
+		role: column.oneOf('role', ROLES).notNull(),
 		email: column.text('email'),
 		displayName: column.text('display_name'),
 		locale: column.text('locale').notNull(),
@@ -19,7 +20,7 @@ export const users = table(
 	},
 	(t, x) => [
 		x.uniqueIndex('users_username_key_unique', t.usernameKey),
-		x.check('users_role_check', sql`${t.role} in ('learner', 'instructor', 'moderator', 'admin')`)
+		x.check('users_role_check', sql`${t.role} in (${sql.raw(ROLES.map((role) => `'${role}'`).join(', '))})`)
 	]
 );
 

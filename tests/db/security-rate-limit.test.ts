@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/database.ts';
 import {
 	ACCESSIBILITY_REPORTS_PER_ADDRESS,
+	ADDRESS_KEPT_MS,
 	hitAddressLimit,
 	SIGN_UPS_PER_ADDRESS
 } from '../../src/lib/server/security/limits.ts';
@@ -31,6 +32,26 @@ describe.each(engines)('rate limits on $name', (engine) => {
 	afterEach(async () => {
 		await other.close();
 		await test.drop();
+	});
+
+	it('forget an address a day after its window, when the next address is counted', async () => {
+		const start = new Date('2026-03-01T10:00:00Z');
+		await hitAddressLimit(test.db, SIGN_UPS_PER_ADDRESS, '203.0.113.7', start);
+		const keys = async () => (await test.db.orm.select().from(test.db.t.rateLimits)).map((row) => row.key).sort();
+		await hitAddressLimit(
+			test.db,
+			SIGN_UPS_PER_ADDRESS,
+			'198.51.100.1',
+			new Date(start.getTime() + ADDRESS_KEPT_MS - 1)
+		);
+		expect(await keys()).toEqual(['sign-up:198.51.100.1', 'sign-up:203.0.113.7']);
+		await hitAddressLimit(
+			test.db,
+			SIGN_UPS_PER_ADDRESS,
+			'198.51.100.2',
+			new Date(start.getTime() + ADDRESS_KEPT_MS + 1)
+		);
+		expect(await keys()).toEqual(['sign-up:198.51.100.1', 'sign-up:198.51.100.2']);
 	});
 
 	it('allow up to the limit, then refuse until the window ends', async () => {

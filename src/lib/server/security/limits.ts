@@ -3,7 +3,7 @@
  * address and may sign up together (twice over, for typing mistakes and a second class).
  */
 import type { Db } from '../db/database.ts';
-import { hitRateLimit, type RateLimitResult } from './rate-limit.ts';
+import { hitRateLimit, pruneRateLimits, type RateLimitResult } from './rate-limit.ts';
 
 const HOUR = 60 * 60_000;
 
@@ -30,12 +30,17 @@ function scale(): number {
 	return Number.isFinite(value) && value >= 1 ? value : 1;
 }
 
-export function hitAddressLimit(
+/** How long an address may stay in `rate_limits` after its window ended: no limit is longer. */
+export const ADDRESS_KEPT_MS = 24 * HOUR;
+
+export async function hitAddressLimit(
 	db: Db,
 	rule: AddressLimit,
 	address: string,
 	now = new Date()
 ): Promise<RateLimitResult> {
+	// Addresses are personal data: forget the ones no window needs any more (rare writes, so cheap).
+	await pruneRateLimits(db, ADDRESS_KEPT_MS, now);
 	return hitRateLimit(db, `${rule.name}:${address}`, { limit: rule.limit * scale(), windowMs: rule.windowMs, now });
 }
 

@@ -2,6 +2,9 @@
 # `npm test`: every test Lotse has, fastest first. Stops at the first failing stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$(date +%s)
+# Each stage says when it starts, so a slow stage shows in the log.
+stage() { echo "== $1 (at $(( $(date +%s) - started )) s)"; }
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
@@ -14,21 +17,22 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "Note: TEST_DATABASE_URL is not set, so database tests run on SQLite only." >&2
 fi
 
-echo "== Types and Svelte checks"
+stage "Types and Svelte checks"
 npx svelte-kit sync
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --threshold warning --output machine | tail -n 3
 
-echo "== Lint (Prettier, ESLint: zero warnings)"
+stage "Lint (Prettier, ESLint: zero warnings)"
 npm run -s lint
 
-echo "== Curriculum (content:check)"
+stage "Curriculum (content:check)"
 npm run -s content:check
 
-echo "== Unit and database tests"
+stage "Unit and database tests"
 npx vitest run
 
-echo "== Build"
+stage "Build"
 npx vite build > /dev/null
 
-echo "== Browser tests (Chromium, axe)"
+stage "Browser tests (Chromium, axe)"
 npx playwright test
+stage "Done"

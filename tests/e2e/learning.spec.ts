@@ -23,7 +23,22 @@ test('a guest answers a First-steps quiz with the keyboard alone, signs up, and 
 	await page.keyboard.press('Enter');
 	await expect(page.locator('#quiz-shift-key [role=status]')).toContainText(de.learn.quiz.correct);
 
-	// Finish the lesson.
+	// Put in order: each item's place is chosen with the arrow keys, in the order they are shown.
+	const selects = page.locator('#quiz-at-sign-phone select');
+	for (let shown = 0; shown < (await selects.count()); shown++) {
+		const select = selects.nth(shown);
+		const id = await select.getAttribute('id');
+		await tabTo(page, `#${id}`);
+		// The field is named after the item's place in the right order (position-0 is first).
+		const place = Number((await select.getAttribute('name'))!.replace('position-', ''));
+		await page.keyboard.press('Home');
+		for (let step = 0; step < place; step++) await page.keyboard.press('ArrowDown');
+	}
+	await tabTo(page, '#quiz-at-sign-phone button[type=submit]');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#quiz-at-sign-phone [role=status]')).toContainText(de.learn.quiz.correct);
+
+	// Finish the lesson: every quiz is answered, so it counts as done.
 	await tabTo(page, '.lesson__finish button[type=submit]');
 	await page.keyboard.press('Enter');
 	await expect(page.locator('.lesson__finish [role=status]')).toHaveText(de.learn.lesson.completed);

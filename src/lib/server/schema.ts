@@ -3,13 +3,26 @@
  * `tables.ts`); a new table is added to its domain's `tables.ts` and needs nothing here.
  * See db/README.md.
  */
+import * as audit from './audit/tables.ts';
 import * as auth from './auth/tables.ts';
 import { gatherTables, tablesOf } from './db/table-builder.ts';
 import * as learning from './learning/tables.ts';
+import * as moderation from './moderation/tables.ts';
+import * as notifications from './notifications/tables.ts';
+import * as participation from './participation/tables.ts';
 import * as security from './security/tables.ts';
 import * as site from './site/tables.ts';
 
-export const tables = gatherTables({ ...auth, ...learning, ...security, ...site });
+export const tables = gatherTables({
+	...audit,
+	...auth,
+	...learning,
+	...moderation,
+	...notifications,
+	...participation,
+	...security,
+	...site
+});
 
 /** The PostgreSQL flavour of every table, by the names domain code uses (`db.t.users`). */
 export const postgresTables = tablesOf(tables, 'pg');

@@ -13,10 +13,14 @@ import { guestLessonPageKey, guestLessonPages } from '$lib/server/learning/guest
 import { guestProgressKey } from '$lib/server/learning/guest-progress';
 import { accountProgress, guestProgress, guestProgressCookie } from '$lib/server/learning/progress-store';
 import { requireAreaAccess } from '$lib/server/auth/policy';
+import { seedParticipation } from '$lib/server/participation/seed';
+import { seedContent } from '$lib/server/participation/seed-content';
 
 /** Opens the database (and applies migrations) before the first request is served; closes it on shutdown. */
 export const init: ServerInit = async () => {
-	await getDb();
+	const db = await getDb();
+	// A new Lotse starts with the strategy's fields and projects as example content.
+	await seedParticipation(db, seedContent());
 	closeDbOnShutdown();
 };
 

@@ -88,6 +88,101 @@ async function seedPerson(db: Db, userId: string) {
 		locale: 'de',
 		createdAt: now
 	});
+	// Participation, moderation, notifications and the audit log: a post of each kind, a
+	// support, a report, a decision the person made as moderator, their appeal, a block.
+	const fieldId = newId();
+	const projectId = newId();
+	await db.orm
+		.insert(t.participationFields)
+		.values({ id: fieldId, slug: `f-${fieldId}`, position: 0, isExample: false, createdAt: now, updatedAt: now });
+	await db.orm.insert(t.participationProjects).values({
+		id: projectId,
+		slug: `p-${projectId}`,
+		fieldId,
+		status: 'announced',
+		isExample: false,
+		createdAt: now,
+		updatedAt: now
+	});
+	const proposalId = newId();
+	await db.orm.insert(t.participationProposals).values({
+		id: proposalId,
+		fieldId,
+		authorId: userId,
+		locale: 'de',
+		title: 'Bänke mit WLAN',
+		description: 'Am Hafen',
+		problem: null,
+		state: 'published',
+		createdAt: now,
+		editedAt: null
+	});
+	const commentId = newId();
+	await db.orm.insert(t.participationComments).values({
+		id: commentId,
+		projectId,
+		proposalId: null,
+		parentId: null,
+		authorId: userId,
+		locale: 'de',
+		body: 'Gute Idee',
+		state: 'published',
+		createdAt: now,
+		editedAt: null,
+		deletedAt: null
+	});
+	await db.orm
+		.insert(t.participationSupports)
+		.values({ id: newId(), userId, projectId, proposalId: null, createdAt: now });
+	await db.orm.insert(t.moderationReports).values({
+		id: newId(),
+		reporterId: userId,
+		commentId: null,
+		proposalId,
+		reason: 'spam',
+		details: null,
+		createdAt: now,
+		resolvedAt: null
+	});
+	const decisionId = newId();
+	await db.orm.insert(t.moderationDecisions).values({
+		id: decisionId,
+		moderatorId: userId,
+		commentId,
+		proposalId: null,
+		action: 'hide',
+		reason: 'spam',
+		note: null,
+		openedAt: now,
+		decidedAt: now
+	});
+	await db.orm.insert(t.moderationAppeals).values({
+		id: newId(),
+		decisionId,
+		authorId: userId,
+		text: 'Bitte noch einmal ansehen',
+		createdAt: now,
+		outcome: 'upheld',
+		decidedAt: now,
+		decidedBy: userId
+	});
+	await db.orm
+		.insert(t.accountBlocks)
+		.values({ userId, blockedBy: userId, reason: 'spam', note: null, createdAt: now });
+	await db.orm
+		.insert(t.notifications)
+		.values({ id: newId(), userId, kind: 'post_hidden', params: '{}', createdAt: now, readAt: null });
+	await db.orm.insert(t.auditLog).values({
+		id: newId(),
+		actorId: userId,
+		action: 'comment.hide',
+		subjectKind: 'comment',
+		subjectId: commentId,
+		reason: 'spam',
+		note: null,
+		details: null,
+		createdAt: now
+	});
 }
 
 describe('which tables the privacy parts cover', () => {

@@ -1,24 +1,8 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import type { Db } from '../../src/lib/server/db/database.ts';
-import { makeAttempt, makeProgress } from '../helpers/factories.ts';
-import { expect, signInNewUser, test } from './fixtures';
-import { BASE_URL, expectNoAxeViolations, HIGH_CONTRAST_COOKIE, LOCALES, open, type Contrast } from './helpers';
+import { expect, test } from './fixtures';
+import { definePageMatrix, type MatrixPage } from './axe-matrix';
+import { BASE_URL, expectNoAxeViolations, open } from './helpers';
 
-/**
- * Every page in every language, checked by axe: in normal contrast against all of WCAG 2.2
- * A/AA (WCAG_TAGS), in high contrast against the rules contrast can change
- * (HIGH_CONTRAST_RULES). Adding a page is one line in PAGES.
- *
- * One browser page per worker and kind of visitor is reused for the whole matrix: a fresh
- * context per check cost more than the navigation itself and checked nothing more.
- */
-type Who = 'guest' | 'learner';
-interface MatrixPage {
-	path: string;
-	who?: Who;
-	locales?: readonly (typeof LOCALES)[number][];
-}
-
+/** The shell and learning pages; each area's pages are in its own accessibility-<area>.spec.ts. */
 const PAGES: MatrixPage[] = [
 	// The shell
 	{ path: '' },
@@ -49,77 +33,7 @@ const PAGES: MatrixPage[] = [
 	{ path: '/verify' }
 ];
 
-/** One context and page per kind of visitor, made once per worker. */
-class Visitors {
-	private readonly pages = new Map<Who, Promise<{ context: BrowserContext; page: Page }>>();
-
-	constructor(
-		private readonly browser: Browser,
-		private readonly db: Db
-	) {}
-
-	page(who: Who): Promise<{ context: BrowserContext; page: Page }> {
-		let entry = this.pages.get(who);
-		if (!entry) {
-			entry = this.create();
-			this.pages.set(who, entry);
-		}
-		return entry;
-	}
-
-	private async create() {
-		const context = await this.browser.newContext();
-		const page = await context.newPage();
-		return { context, page };
-	}
-
-	/** A learner with some progress, so the dashboard shows what it shows to people who learn. */
-	async signInLearner(context: BrowserContext): Promise<void> {
-		const db = this.db;
-		const user = await signInNewUser(db, context);
-		await makeProgress(db, user.id, 'first-steps/keyboard', 'completed');
-		await makeProgress(db, user.id, 'first-steps/the-device', 'started');
-		await makeAttempt(db, { userId: user.id, lessonKey: 'first-steps/keyboard', quizId: 'enter-key', score: 100 });
-	}
-
-	async close(): Promise<void> {
-		for (const entry of this.pages.values()) await (await entry).context.close();
-	}
-}
-
-const matrix = test.extend<object, { visitors: Visitors }>({
-	visitors: [
-		async ({ browser, appDb }, use) => {
-			const visitors = new Visitors(browser, appDb);
-			await use(visitors);
-			await visitors.close();
-		},
-		{ scope: 'worker' }
-	]
-});
-
-for (const { path, who = 'guest', locales = LOCALES } of PAGES) {
-	for (const contrast of ['normal', 'high'] as const satisfies readonly Contrast[]) {
-		matrix(
-			`${who} ${path || '/'} in ${locales.length} languages, ${contrast} contrast: zero axe violations, one h1, right lang`,
-			async ({ visitors }) => {
-				const { context, page } = await visitors.page(who);
-				// Each row starts from the same state whatever ran before it in this worker.
-				await context.clearCookies();
-				if (who === 'learner') await visitors.signInLearner(context);
-				if (contrast === 'high') await context.addCookies([HIGH_CONTRAST_COOKIE]);
-				for (const locale of locales) {
-					const url = `/${locale}${path}`;
-					await page.goto(url);
-					await expect.soft(page.locator('h1'), url).toHaveCount(1);
-					await expect.soft(page.locator('html'), url).toHaveAttribute('lang', locale);
-					if (contrast === 'high') await expect.soft(page.locator('html'), url).toHaveClass(/contrast-high/);
-					await expectNoAxeViolations(page, { rules: contrast === 'high' ? 'contrast' : 'wcag', soft: true });
-				}
-			}
-		);
-	}
-}
+definePageMatrix(PAGES);
 
 test('the 404 page answers with status 404 and a translated message', async ({ page }) => {
 	const response = await page.goto('/en/no-such-page');

@@ -13,7 +13,14 @@ export type { Messages, Translate, TranslateOptions } from './formatter.ts';
 
 /** Message parts every page needs; lessons add `simulations` or `exercises` when they use them. */
 export const CORE_PARTS = ['shell', 'learn', 'lesson'] as const;
-export type MessagePart = (typeof CORE_PARTS)[number] | 'simulations' | 'exercises';
+export type MessagePart = (typeof CORE_PARTS)[number] | 'simulations' | 'exercises' | ParticipationPart;
+
+/**
+ * Texts of the participation, moderation, notification and admin pages, loaded by the
+ * layouts of those areas (one file each, so they can be written and translated apart).
+ */
+export const PARTICIPATION_PARTS = ['participate', 'discussion', 'moderation', 'admin'] as const;
+export type ParticipationPart = (typeof PARTICIPATION_PARTS)[number];
 
 export async function createTranslator(locale: Locale, messages: Messages): Promise<Translate> {
 	if (browser) return createFormatter(locale, messages);

@@ -54,6 +54,7 @@ export const isOwner: Policy<{ userId: string | null }> = (user, object) => obje
  */
 export const AREA_ROLES: Readonly<Record<string, readonly Role[]>> = {
 	admin: ['admin'],
+	moderation: ['moderator', 'admin'],
 	studio: ['instructor', 'admin']
 };
 

@@ -203,9 +203,7 @@ export const participationComments = table(
 		id: column.text('id').primaryKey(),
 		projectId: column.text('project_id').references(() => participationProjects, 'id', { onDelete: 'cascade' }),
 		proposalId: column.text('proposal_id').references(() => participationProposals, 'id', { onDelete: 'cascade' }),
-		parentId: column
-			.text('parent_id')
-			.references((): AnyTable => participationComments, 'id', { onDelete: 'cascade' }),
+		parentId: column.text('parent_id').references((): AnyTable => participationComments, 'id', { onDelete: 'cascade' }),
 		authorId: column.text('author_id').references(() => users, 'id', { onDelete: 'set null' }),
 		locale: column.text('locale').notNull(),
 		body: column.text('body').notNull(),
@@ -220,10 +218,7 @@ export const participationComments = table(
 		x.index('participation_comments_parent_index', t.parentId),
 		x.index('participation_comments_author_index', t.authorId),
 		x.check('participation_comments_state_check', sql`${t.state} in (${listOf(CONTRIBUTION_STATES)})`),
-		x.check(
-			'participation_comments_target_check',
-			sql`(${t.projectId} is null) <> (${t.proposalId} is null)`
-		),
+		x.check('participation_comments_target_check', sql`(${t.projectId} is null) <> (${t.proposalId} is null)`),
 		x.check(
 			'participation_comments_length_check',
 			sql`length(${t.body}) <= ${sql.raw(String(COMMENT_MAX_LENGTH))} and (${t.deletedAt} is not null or length(${t.body}) >= 1)`
@@ -252,9 +247,6 @@ export const participationSupports = table(
 		x.uniqueIndex('participation_supports_user_proposal_unique', t.userId, t.proposalId),
 		x.index('participation_supports_project_index', t.projectId),
 		x.index('participation_supports_proposal_index', t.proposalId),
-		x.check(
-			'participation_supports_target_check',
-			sql`(${t.projectId} is null) <> (${t.proposalId} is null)`
-		)
+		x.check('participation_supports_target_check', sql`(${t.projectId} is null) <> (${t.proposalId} is null)`)
 	]
 );

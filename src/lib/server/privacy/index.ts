@@ -2,10 +2,14 @@
  * A person's data across every domain: the download (GDPR Art. 15 and 20) and the
  * deletion of the account (Art. 17), each gathered from the domains' parts.
  */
+import { auditPrivacy } from '../audit/privacy.ts';
 import { confirmPassword, type Result } from '../auth/account.ts';
 import { authPrivacy } from '../auth/privacy.ts';
 import type { Db } from '../db/database.ts';
 import { learningPrivacy } from '../learning/privacy.ts';
+import { moderationPrivacy } from '../moderation/privacy.ts';
+import { notificationsPrivacy } from '../notifications/privacy.ts';
+import { participationPrivacy } from '../participation/privacy.ts';
 import { sitePrivacy } from '../site/privacy.ts';
 import type { PrivacyPart } from './registry.ts';
 
@@ -13,7 +17,16 @@ import type { PrivacyPart } from './registry.ts';
  * Every domain's part. Erasure runs in this order, so auth, whose `users` row the other
  * tables refer to, comes last. A new domain adds its part here.
  */
-export const PRIVACY_PARTS: readonly PrivacyPart[] = [learningPrivacy, sitePrivacy, authPrivacy];
+export const PRIVACY_PARTS: readonly PrivacyPart[] = [
+	learningPrivacy,
+	sitePrivacy,
+	// Moderation before participation: reports and decisions refer to comments and proposals.
+	moderationPrivacy,
+	participationPrivacy,
+	notificationsPrivacy,
+	auditPrivacy,
+	authPrivacy
+];
 
 /** Everything Lotse stores about a person, as plain JSON; null when there is no such person. */
 export async function exportPersonalData(

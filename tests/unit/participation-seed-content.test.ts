@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PHASE_KINDS, PROJECT_STATUSES, TEXT_LOCALES } from '../../src/lib/server/participation/rules.ts';
+import type { SeedProject } from '../../src/lib/server/participation/seed.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../content/participation');
 const FIELD_SLUGS = [
@@ -63,7 +64,8 @@ const projectSchema = z.strictObject({
 		easy: z.strictObject({ title: text.max(80), summary: text.max(240) })
 	})
 });
-type Project = z.infer<typeof projectSchema>;
+// The strict schema above checks the files; the app's own type names what it found.
+type Project = SeedProject;
 type Phase = Project['phases'][number];
 
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -73,7 +75,7 @@ const projectFiles = fs
 	.sort();
 const projects = projectFiles.map((name) => ({
 	name,
-	project: projectSchema.parse(readJson(path.join(ROOT, 'projects', name)))
+	project: projectSchema.parse(readJson(path.join(ROOT, 'projects', name))) as SeedProject
 }));
 
 const start = (phase: Phase) => phase.startsInDays ?? -Infinity;
@@ -117,7 +119,7 @@ describe('seeded projects', () => {
 			const phases = [...project.phases].sort((a, b) => start(a) - start(b));
 			for (const phase of phases) expect(start(phase), project.slug).toBeLessThan(end(phase));
 			for (let i = 1; i < phases.length; i++) {
-				expect(start(phases[i]), `${project.slug}: phase ${i} overlaps`).toBeGreaterThanOrEqual(end(phases[i - 1]));
+				expect(start(phases[i]!), `${project.slug}: phase ${i} overlaps`).toBeGreaterThanOrEqual(end(phases[i - 1]!));
 			}
 		}
 	});
@@ -135,7 +137,7 @@ describe('seeded projects', () => {
 		for (const { project } of projects) {
 			const closed = phaseOnSeedDay(project) === 'closed';
 			for (const locale of UI_LOCALES) {
-				const { result } = project.texts[locale] as z.infer<typeof fullTexts>;
+				const { result } = project.texts[locale];
 				if (closed) {
 					expect(result, `${project.slug} ${locale}`).not.toBeNull();
 					expect(sentenceCount(result ?? ''), `${project.slug} ${locale}`).toBeGreaterThanOrEqual(2);
@@ -150,7 +152,7 @@ describe('seeded projects', () => {
 	it('have plain-text descriptions of two to four paragraphs', () => {
 		for (const { project } of projects) {
 			for (const locale of UI_LOCALES) {
-				const { description, summary, title } = project.texts[locale] as z.infer<typeof fullTexts>;
+				const { description, summary, title } = project.texts[locale];
 				const paragraphs = description.split('\n\n');
 				expect(paragraphs.length, `${project.slug} ${locale}`).toBeGreaterThanOrEqual(2);
 				expect(paragraphs.length, `${project.slug} ${locale}`).toBeLessThanOrEqual(4);

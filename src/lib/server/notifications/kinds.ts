@@ -17,3 +17,28 @@ export const NOTIFICATION_KINDS = [
 	'comment_reply'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** A post a notification is about, and where it is shown (a path after the language, e.g. "/participate/x#comment-1"). */
+export interface PostRef {
+	post: 'comment' | 'proposal';
+	id: string;
+	path: string;
+}
+
+/**
+ * What each kind of notification carries; the notifications page words it in the reader's
+ * language from these (a project's title is looked up by its slug, in that language).
+ */
+export interface NotificationParamsByKind {
+	post_approved: PostRef;
+	post_rejected: PostRef & { reason: string };
+	post_hidden: PostRef & { reason: string; decisionId: string };
+	post_restored: PostRef;
+	appeal_upheld: PostRef;
+	appeal_restored: PostRef;
+	account_blocked: { reason: string };
+	account_unblocked: Record<string, never>;
+	project_timeline: { project: string; status: string };
+	project_result: { project: string };
+	comment_reply: PostRef;
+}

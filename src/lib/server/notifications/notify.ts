@@ -6,15 +6,13 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { NotificationKind } from './kinds.ts';
+import type { NotificationKind, NotificationParamsByKind } from './kinds.ts';
 
-export type NotificationParams = Record<string, string>;
-
-export async function notify(
+export async function notify<K extends NotificationKind>(
 	db: Db,
 	userIds: string | readonly string[],
-	kind: NotificationKind,
-	params: NotificationParams,
+	kind: K,
+	params: NotificationParamsByKind[K],
 	now = new Date()
 ): Promise<void> {
 	const recipients = [...new Set(typeof userIds === 'string' ? [userIds] : userIds)];

@@ -54,6 +54,7 @@ async function seedPerson(db: Db, userId: string) {
 	const now = new Date();
 	const t = db.t;
 	await db.orm.insert(t.sessions).values({ id: newId(), userId, secretHash: 'x', createdAt: now, expiresAt: now });
+	await db.orm.insert(t.recoveryCodes).values({ userId, codeHash: 'x', createdAt: now });
 	await db.orm
 		.insert(t.lessonProgress)
 		.values({ userId, lessonKey: 'a/b', status: 'completed', startedAt: now, completedAt: now, updatedAt: now });

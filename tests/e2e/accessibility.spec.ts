@@ -10,6 +10,7 @@ const PAGES: MatrixPage[] = [
 	{ path: '/classes' },
 	{ path: '/signin' },
 	{ path: '/signup' },
+	{ path: '/recover' },
 	{ path: '/settings' },
 	{ path: '/accessibility' },
 	{ path: '/easy' },

@@ -1,13 +1,14 @@
 /** Auth's part of "my data": the account itself and its sessions (see server/privacy). */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { PrivacyPart } from '../privacy/registry.ts';
 import { usernameThrottleKey } from './login-throttle.ts';
+import { recoveryThrottleKey } from './recovery-code.ts';
 
 export const authPrivacy: PrivacyPart = {
 	domain: 'auth',
-	tables: { users: 'delete', sessions: 'delete' },
+	tables: { users: 'delete', sessions: 'delete', recoveryCodes: 'delete' },
 	async export(db, userId) {
-		const { users, sessions } = db.t;
+		const { users, sessions, recoveryCodes } = db.t;
 		const [account] = await db.orm
 			.select({
 				id: users.id,
@@ -27,15 +28,27 @@ export const authPrivacy: PrivacyPart = {
 			sessions: await db.orm
 				.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
 				.from(sessions)
-				.where(eq(sessions.userId, userId))
+				.where(eq(sessions.userId, userId)),
+			// When the code was made; the code itself is not kept, and its hash is a secret.
+			recoveryCodes: await db.orm
+				.select({ createdAt: recoveryCodes.createdAt })
+				.from(recoveryCodes)
+				.where(eq(recoveryCodes.userId, userId))
 		};
 	},
 	async erase(tx, userId) {
-		const { users, sessions, loginThrottles } = tx.t;
+		const { users, sessions, loginThrottles, recoveryCodes } = tx.t;
 		const [user] = await tx.orm.select({ usernameKey: users.usernameKey }).from(users).where(eq(users.id, userId));
 		await tx.orm.delete(sessions).where(eq(sessions.userId, userId));
+		await tx.orm.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
 		// Failed sign-ins are counted under the username; a deleted name leaves no count behind.
-		if (user) await tx.orm.delete(loginThrottles).where(eq(loginThrottles.key, usernameThrottleKey(user.usernameKey)));
+		if (user) {
+			await tx.orm
+				.delete(loginThrottles)
+				.where(
+					inArray(loginThrottles.key, [usernameThrottleKey(user.usernameKey), recoveryThrottleKey(user.usernameKey)])
+				);
+		}
 		await tx.orm.delete(users).where(eq(users.id, userId));
 	}
 };

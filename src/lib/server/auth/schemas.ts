@@ -32,3 +32,9 @@ export const signInForm = z.object({ username: plainText({ max: 64 }), password 
 export const changePasswordForm = z.object({ currentPassword: password, newPassword: password });
 
 export const deleteAccountForm = z.object({ password });
+
+export const recoverAccountForm = z.object({
+	username: plainText({ max: 64 }),
+	code: plainText({ max: 40 }),
+	newPassword: password
+});

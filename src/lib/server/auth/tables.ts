@@ -50,3 +50,16 @@ export const loginThrottles = table(
 	},
 	(t, x) => [x.check('login_throttles_failures_check', sql`${t.failures} >= 0`)]
 );
+
+/**
+ * A person's recovery code, for a way back without e-mail: printed on paper, it lets them
+ * set a new password. Only its hash is kept; one code per person, replaced when used or renewed.
+ */
+export const recoveryCodes = table('recovery_codes', {
+	userId: column
+		.text('user_id')
+		.primaryKey()
+		.references(() => users, 'id', { onDelete: 'cascade' }),
+	codeHash: column.text('code_hash').notNull(),
+	createdAt: column.timestamp('created_at').notNull()
+});

@@ -1,6 +1,7 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { changePassword, findUserById } from '$lib/server/auth/account';
 import { requireUser } from '$lib/server/auth/policy';
+import { issueRecoveryCode, recoveryCodeIssuedAt } from '$lib/server/auth/recovery-code';
 import { endSession, startSession } from '$lib/server/auth/request';
 import { changePasswordForm, deleteAccountForm } from '$lib/server/auth/schemas';
 import { deleteAccount } from '$lib/server/privacy';
@@ -11,7 +12,10 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const account = await findUserById(event.locals.db, user.id);
 	if (!account) redirect(303, `/${event.locals.locale}/signin`);
-	return { account: { username: account.username, role: account.role, createdAt: account.createdAt } };
+	return {
+		account: { username: account.username, role: account.role, createdAt: account.createdAt },
+		recoveryCodeIssuedAt: await recoveryCodeIssuedAt(event.locals.db, user.id)
+	};
 };
 
 async function changePasswordAction(event: RequestEvent) {
@@ -35,4 +39,18 @@ async function deleteAccountAction(event: RequestEvent) {
 	redirect(303, `/${event.locals.locale}?deleted=1`);
 }
 
-export const actions: Actions = { password: changePasswordAction, delete: deleteAccountAction };
+/**
+ * Makes a new recovery code (the old one stops working) and answers with it: it is shown
+ * once, in this response, and never stored in readable form.
+ */
+async function recoveryCodeAction(event: RequestEvent) {
+	const user = requireUser(event);
+	const code = await issueRecoveryCode(event.locals.db, user.id);
+	return { formId: 'recoveryCode', code, username: user.username };
+}
+
+export const actions: Actions = {
+	password: changePasswordAction,
+	recoveryCode: recoveryCodeAction,
+	delete: deleteAccountAction
+};

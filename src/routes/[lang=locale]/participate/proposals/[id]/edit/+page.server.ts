@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const proposal = await visibleProposal(event);
-	if (proposal.authorId !== user.id) error(403, 'proposals.errors.notAuthor');
+	if (proposal.authorId !== user.id) error(403, 'errors.forbidden');
 	return {
 		proposal: {
 			id: proposal.id,

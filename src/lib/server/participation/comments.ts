@@ -27,13 +27,7 @@ import {
 export type CommentTarget = { kind: 'project' | 'proposal'; id: string };
 
 /** Why a comment cannot be written, changed or removed (the route shows a message for each). */
-export type CommentRefusal =
-	| 'notFound'
-	| 'closed'
-	| 'parentNotFound'
-	| 'rateLimited'
-	| 'notAuthor'
-	| 'editWindowOver';
+export type CommentRefusal = 'notFound' | 'closed' | 'parentNotFound' | 'rateLimited' | 'notAuthor' | 'editWindowOver';
 
 export type Refused = { ok: false; reason: CommentRefusal; retryAt?: Date };
 
@@ -98,7 +92,8 @@ export async function createComment(
 			return { ok: false, reason: 'parentNotFound' };
 		}
 		const topLevel = answered.parentId ? await loadComment(db, answered.parentId) : answered;
-		if (!topLevel || topLevel.state !== 'published' || topLevel.deletedAt) return { ok: false, reason: 'parentNotFound' };
+		if (!topLevel || topLevel.state !== 'published' || topLevel.deletedAt)
+			return { ok: false, reason: 'parentNotFound' };
 		parent = { id: topLevel.id, authorId: answered.authorId };
 	}
 

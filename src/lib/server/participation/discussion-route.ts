@@ -38,7 +38,8 @@ function keptQuery(url: URL): string {
 	return params.toString();
 }
 
-const isSort = (value: string | null): value is CommentSort => (COMMENT_SORTS as readonly (string | null)[]).includes(value);
+const isSort = (value: string | null): value is CommentSort =>
+	(COMMENT_SORTS as readonly (string | null)[]).includes(value);
 const idParam = (url: URL, name: string) => {
 	const value = url.searchParams.get(name);
 	return value && /^[\w-]{1,64}$/.test(value) ? value : null;
@@ -65,7 +66,8 @@ export async function loadDiscussion(event: RequestEvent, target: DiscussionTarg
 	let closedBecause: DiscussionData['closedBecause'] = null;
 	if (!target.open) {
 		const why = await commentingOn(db, target);
-		closedBecause = why.phase === 'information' || why.phase === 'support' || why.phase === 'closed' ? why.phase : 'proposal';
+		closedBecause =
+			why.phase === 'information' || why.phase === 'support' || why.phase === 'closed' ? why.phase : 'proposal';
 	}
 	return {
 		target,
@@ -85,7 +87,9 @@ export async function loadDiscussion(event: RequestEvent, target: DiscussionTarg
 }
 
 const body = plainText({ max: COMMENT_MAX_LENGTH, multiline: true });
-const commentId = z.string({ error: 'discussion.errors.commentNotFound' }).regex(/^[\w-]{1,64}$/, 'discussion.errors.commentNotFound');
+const commentId = z
+	.string({ error: 'discussion.errors.commentNotFound' })
+	.regex(/^[\w-]{1,64}$/, 'discussion.errors.commentNotFound');
 const newCommentForm = z.object({ body, parentId: commentId.optional() });
 const editCommentForm = z.object({ body, commentId });
 const deleteCommentForm = z.object({ commentId });
@@ -122,7 +126,10 @@ export function discussionActions(
 		comment: async (event) => {
 			const user = requireUser(event);
 			const target = await targetOf(event);
-			const raw = await event.request.clone().formData().catch(() => null);
+			const raw = await event.request
+				.clone()
+				.formData()
+				.catch(() => null);
 			const parent = raw?.get('parentId');
 			const formId = typeof parent === 'string' && parent ? `reply-${parent}` : 'comment';
 			const form = await readForm(event.request, newCommentForm, { formId });
@@ -149,7 +156,10 @@ export function discussionActions(
 		editComment: async (event) => {
 			const user = requireUser(event);
 			const target = await targetOf(event);
-			const raw = await event.request.clone().formData().catch(() => null);
+			const raw = await event.request
+				.clone()
+				.formData()
+				.catch(() => null);
 			const id = raw?.get('commentId');
 			const formId = `edit-${typeof id === 'string' ? id : ''}`;
 			const form = await readForm(event.request, editCommentForm, { formId });
@@ -180,7 +190,15 @@ export function discussionActions(
 				const refusal = REFUSAL[result.reason];
 				return formError('form', refusal.key, { status: refusal.status, formId: `delete-${form.data.commentId}` });
 			}
-			backTo(event, target, result.removed ? (result.parentId ? `comment-${result.parentId}` : 'comments') : `comment-${form.data.commentId}`);
+			backTo(
+				event,
+				target,
+				result.removed
+					? result.parentId
+						? `comment-${result.parentId}`
+						: 'comments'
+					: `comment-${form.data.commentId}`
+			);
 		}
 	};
 }

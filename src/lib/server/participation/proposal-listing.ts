@@ -32,7 +32,9 @@ export async function listProposals(
 ): Promise<{ total: number; items: ProposalListItem[] }> {
 	const { participationProposals: p, participationSupports: s, participationComments: c, users } = db.t;
 	const pageSize = options.pageSize ?? PROPOSALS_PER_PAGE;
-	const visible: SQL = options.viewerId ? or(eq(p.state, 'published'), eq(p.authorId, options.viewerId))! : eq(p.state, 'published');
+	const visible: SQL = options.viewerId
+		? or(eq(p.state, 'published'), eq(p.authorId, options.viewerId))!
+		: eq(p.state, 'published');
 	const where = and(visible, options.fieldId ? eq(p.fieldId, options.fieldId) : undefined);
 
 	const [totalRow] = await db.orm.select({ n: count() }).from(p).where(where);

@@ -1,4 +1,10 @@
-import { fieldOptions, listProposals, PROPOSAL_SORTS, PROPOSALS_PER_PAGE, type ProposalSort } from '$lib/server/participation/proposal-listing';
+import {
+	fieldOptions,
+	listProposals,
+	PROPOSAL_SORTS,
+	PROPOSALS_PER_PAGE,
+	type ProposalSort
+} from '$lib/server/participation/proposal-listing';
 import type { PageServerLoad } from './$types';
 
 const isSort = (value: string | null): value is ProposalSort =>
@@ -12,7 +18,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const sort: ProposalSort = isSort(sortParam) ? sortParam : 'newest';
 	const requested = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
 	const page = Number.isFinite(requested) && requested > 0 ? Math.min(requested, 100_000) : 1;
-	const list = await listProposals(locals.db, { viewerId: locals.user?.id ?? null, fieldId: field?.id ?? null, sort, page });
+	const list = await listProposals(locals.db, {
+		viewerId: locals.user?.id ?? null,
+		fieldId: field?.id ?? null,
+		sort,
+		page
+	});
 	const fieldTitles = new Map(fields.map((f) => [f.id, f]));
 	return {
 		fields,

@@ -54,7 +54,12 @@ async function support(event: RequestEvent, give: boolean) {
 		: await withdrawSupport(event.locals.db, user.id, target);
 	if (!result.ok) {
 		if (result.reason === 'notFound') error(404, 'errors.notFound');
-		return fail(409, { formId: 'support', errors: { form: 'proposals.errors.supportsClosed' }, values: {}, params: {} });
+		return fail(409, {
+			formId: 'support',
+			errors: { form: 'proposals.errors.supportsClosed' },
+			values: {},
+			params: {}
+		});
 	}
 	return { supported: result.supported, total: result.total };
 }

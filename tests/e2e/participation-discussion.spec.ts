@@ -37,7 +37,7 @@ async function commentAndReplyByKeyboard(page: Page, path: string, parentId: str
 	await page.keyboard.type('Mit der Tastatur geschrieben: https://example.org/plan');
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter');
-	await expect(page.getByText('Mit der Tastatur geschrieben:')).toBeVisible();
+	await expect(page.locator('.linked-text', { hasText: 'Mit der Tastatur geschrieben:' })).toBeVisible();
 	await expect(page).toHaveURL(/#comment-/);
 	await expect(page.getByRole('link', { name: 'https://example.org/plan' })).toHaveAttribute(
 		'rel',

@@ -13,7 +13,7 @@ import { makeSession, makeUser } from '../helpers/factories.ts';
 import { makeTrustedUser } from '../helpers/discussion-factories.ts';
 import { makeComment, makeField, makeProposal } from '../helpers/participation-factories.ts';
 import { openDatabase, type Db } from '../../src/lib/server/db/database.ts';
-import { expect, signInNewUser, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { BASE_URL, tabTo } from './helpers';
 
 function post(request: APIRequestContext, path: string, fields: Record<string, string>) {
@@ -328,4 +328,3 @@ if (postgresShared) {
 	});
 }
 
-void signInNewUser;

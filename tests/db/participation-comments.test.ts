@@ -156,6 +156,23 @@ describe.each(engines)('comments on $name', (engine) => {
 		expect(list.comments.find((c) => c.id === made.id)?.edited).toBe(true);
 	});
 
+	it('refuse an edit once the discussion phase has ended, even within the 15 minutes', async () => {
+		const now = new Date();
+		const project = await makeProject(test.db, {
+			phase: 'discussion',
+			phaseEndsAt: new Date(now.getTime() + 5 * 60_000)
+		});
+		const author = await makeTrustedUser(test.db);
+		const made = await write(author.id, project.id, 'kurz vor Schluss', now);
+		if (!made.ok) throw new Error('not written');
+		const edited = await editComment(
+			test.db,
+			{ userId: author.id, target: { kind: 'project', id: project.id }, commentId: made.id, body: 'danach' },
+			new Date(now.getTime() + 6 * 60_000)
+		);
+		expect(edited).toEqual({ ok: false, reason: 'closed' });
+	});
+
 	it('remove a comment without replies, keep one with replies as "deleted", and only for its author', async () => {
 		const project = await makeProject(test.db, { phase: 'discussion' });
 		const author = await makeTrustedUser(test.db);

@@ -167,6 +167,28 @@ test.describe('who may do what', () => {
 		expect(after?.title).toBe('Vom Autor');
 	});
 
+	test('the 6th comment in ten minutes is refused with 429 and says when to try again', async ({
+		appDb,
+		playwright
+	}) => {
+		const { proposal } = await proposalWithComment(appDb);
+		const me = await makeTrustedUser(appDb);
+		const { token } = await makeSession(appDb, me.id);
+		const api = await playwright.request.newContext({
+			baseURL: BASE_URL,
+			extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${token}` }
+		});
+		const path = `/de/participate/proposals/${proposal.id}?/comment`;
+		for (let i = 0; i < COMMENTS_PER_WINDOW; i++) {
+			expect((await post(api, path, { body: `Nummer ${i}` })).status()).toBe(303);
+		}
+		const refused = await post(api, path, { body: 'eins zu viel' });
+		expect(refused.status()).toBe(429);
+		const html = await refused.text();
+		expect(html).toMatch(/Bitte versuchen Sie es um \d{1,2}:\d{2} Uhr wieder \(in etwa \d+ Minuten\)/);
+		expect(html).toContain('eins zu viel'); // the text comes back into the form, not lost
+	});
+
 	test('a hidden proposal is a 404 for others and readable for its author', async ({ request, appDb, playwright }) => {
 		const author = await makeUser(appDb);
 		const hidden = await makeProposal(appDb, author.id, { state: 'hidden' });
@@ -327,4 +349,3 @@ if (postgresShared) {
 		}
 	});
 }
-

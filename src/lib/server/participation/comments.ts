@@ -149,6 +149,7 @@ export async function editComment(
 		return { ok: false, reason: 'notFound' };
 	}
 	if (row.authorId !== input.userId) return { ok: false, reason: 'notAuthor' };
+	if ((await commentingOn(db, input.target, now)).state !== 'open') return { ok: false, reason: 'closed' };
 	if (now.getTime() > editableUntil(row.createdAt).getTime()) return { ok: false, reason: 'editWindowOver' };
 	const c = db.t.participationComments;
 	await db.orm.update(c).set({ body: input.body, editedAt: now }).where(eq(c.id, row.id));

@@ -144,7 +144,8 @@ export function discussionActions(
 			});
 			if (!result.ok) {
 				const refusal = REFUSAL[result.reason];
-				return formError('body', refusal.key, {
+				// A message for the whole form: the summary fills in its parameters (when to try again).
+				return formError('form', refusal.key, {
 					status: refusal.status,
 					formId,
 					values: form.values,
@@ -172,7 +173,7 @@ export function discussionActions(
 			});
 			if (!result.ok) {
 				const refusal = REFUSAL[result.reason];
-				return formError('body', refusal.key, { status: refusal.status, formId, values: form.values });
+				return formError('form', refusal.key, { status: refusal.status, formId, values: form.values });
 			}
 			backTo(event, target, `comment-${result.id}`);
 		},

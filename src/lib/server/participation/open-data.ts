@@ -53,7 +53,17 @@ export async function participationOpenData(db: Db, now = new Date()): Promise<O
 	};
 }
 
-export const CSV_COLUMNS = ['kind', 'slug', 'field', 'status', 'phase', 'projects', 'supports', 'comments', 'proposals'] as const;
+export const CSV_COLUMNS = [
+	'kind',
+	'slug',
+	'field',
+	'status',
+	'phase',
+	'projects',
+	'supports',
+	'comments',
+	'proposals'
+] as const;
 
 /**
  * One table for both kinds of row: `kind` is "project" or "field"; columns a kind does not

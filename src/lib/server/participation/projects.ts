@@ -18,7 +18,11 @@ export const PROJECTS_PER_PAGE = 10;
 
 /** The start page's query parameters; a value that is not one of the choices means "no filter". */
 export const projectFilters = z.object({
-	field: z.string().regex(/^[a-z0-9-]{1,80}$/).or(z.literal('')).catch(''),
+	field: z
+		.string()
+		.regex(/^[a-z0-9-]{1,80}$/)
+		.or(z.literal(''))
+		.catch(''),
 	phase: z.enum(PHASE_KINDS).or(z.literal('')).catch(''),
 	status: z.enum(PROJECT_STATUSES).or(z.literal('')).catch(''),
 	sort: z.enum(PROJECT_SORTS).catch('newest'),
@@ -62,14 +66,22 @@ function textsIn<T extends { locale: TextLocale }>(
 	return picked ? { row: picked.value, lang: picked.lang, fallback: picked.fallback } : null;
 }
 
-const wanted = (locale: Locale, easy: boolean): TextLocale[] => [...new Set<TextLocale>([locale, 'de', ...(easy ? (['easy'] as const) : [])])];
+const wanted = (locale: Locale, easy: boolean): TextLocale[] => [
+	...new Set<TextLocale>([locale, 'de', ...(easy ? (['easy'] as const) : [])])
+];
 
 /** The six fields of action with their titles and summaries, in order. */
 export async function listFields(db: Db, locale: Locale, easy = false) {
 	const { participationFields: fields, participationFieldTexts: texts } = db.t;
 	const [rows, textRows] = await Promise.all([
-		db.orm.select({ id: fields.id, slug: fields.slug, isExample: fields.isExample }).from(fields).orderBy(fields.position),
-		db.orm.select().from(texts).where(inArray(texts.locale, wanted(locale, easy)))
+		db.orm
+			.select({ id: fields.id, slug: fields.slug, isExample: fields.isExample })
+			.from(fields)
+			.orderBy(fields.position),
+		db.orm
+			.select()
+			.from(texts)
+			.where(inArray(texts.locale, wanted(locale, easy)))
 	]);
 	return rows.map((field) => {
 		const text = textsIn(
@@ -244,7 +256,10 @@ export async function projectPage(db: Db, slug: string, locale: Locale, now = ne
 		participationTimelineTexts: entryTexts
 	} = db.t;
 	const [textRows, fields, phaseRows, entryRows, supports, comments] = await Promise.all([
-		db.orm.select().from(texts).where(and(eq(texts.projectId, project.id), inArray(texts.locale, wanted(locale, false)))),
+		db.orm
+			.select()
+			.from(texts)
+			.where(and(eq(texts.projectId, project.id), inArray(texts.locale, wanted(locale, false)))),
 		listFields(db, locale),
 		db.orm
 			.select({ kind: phasesTable.kind, startsAt: phasesTable.startsAt, endsAt: phasesTable.endsAt })
@@ -268,7 +283,13 @@ export async function projectPage(db: Db, slug: string, locale: Locale, now = ne
 	const text = pickLocalized(textRows, locale);
 	const field = fields.find((candidate) => candidate.id === project.fieldId);
 	const phase = currentPhase(phaseRows, now);
-	const result = phase.kind === 'closed' ? pickLocalized(textRows.filter((row) => row.resultText), locale) : null;
+	const result =
+		phase.kind === 'closed'
+			? pickLocalized(
+					textRows.filter((row) => row.resultText),
+					locale
+				)
+			: null;
 	return {
 		id: project.id,
 		slug: project.slug,

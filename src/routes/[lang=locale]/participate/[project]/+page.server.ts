@@ -74,7 +74,8 @@ async function changeSupport(event: RequestEvent, change: typeof addSupport) {
 	if (!project) error(404, 'errors.notFound');
 	const form = await readForm(event.request, supportForm, { formId: 'support' });
 	if (!form.ok) return form.failure;
-	if (form.data.project !== project.id) return formError('form', 'participate.support.wrongProject', { formId: 'support' });
+	if (form.data.project !== project.id)
+		return formError('form', 'participate.support.wrongProject', { formId: 'support' });
 	const result = await change(event.locals.db, user.id, { kind: 'project', id: project.id });
 	if (!result.ok) {
 		return formError('form', `participate.support.${result.reason}`, {

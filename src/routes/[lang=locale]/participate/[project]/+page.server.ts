@@ -62,7 +62,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		supportsOpen: supportsOpen(project.phase.kind),
 		supported: locals.user ? await hasSupported(locals.db, locals.user.id, { kind: 'project', id: project.id }) : false,
-		signInPath: signInPath(event),
+		// Back to the page itself, not to the action that was posted.
+		signInPath: signInPath({ locals, url: new URL(event.url.pathname, event.url) }),
 		discussion: await loadDiscussion(event, target)
 	};
 };

@@ -2,6 +2,10 @@ import { isFilteringProjects, listFields, listProjects, readProjectFilters } fro
 import { formatDay } from '$lib/server/participation/dates';
 import type { PageServerLoad } from './$types';
 
+// The SvelteKit client alone would go over the 40 KB budget of participation pages; every
+// form here is a plain form action, so the page works the same without it.
+export const csr = false;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = readProjectFilters(url.searchParams, locals.locale);
 	const [fields, list] = await Promise.all([

@@ -11,6 +11,10 @@ import { formError, readForm } from '$lib/server/validation/form';
 import type { DiscussionTarget } from '$lib/discussion';
 import type { Actions, PageServerLoad } from './$types';
 
+// The SvelteKit client alone would go over the 40 KB budget of participation pages; every
+// form here is a plain form action, so the page works the same without it.
+export const csr = false;
+
 /** The discussion under the project this address names (null: no such project). */
 async function resolveTarget(event: RequestEvent): Promise<DiscussionTarget | null> {
 	const slug = event.params.project ?? '';

@@ -16,6 +16,9 @@
 // names a server (a fresh database is created and dropped there).
 // Settings: BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 3),
 // BENCH_CONNECTIONS (default 10). Results: console and bench-results/latest.json.
+// The participation measurements (server time with 1,000 proposals, comments and reports;
+// supports through the form action against the raw driver) are in bench-participation.js;
+// BENCH_ONLY=participation runs only those.
 // No test asserts on these numbers.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -25,6 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { chromium } from 'playwright';
+import { participationBench } from './bench-participation.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -296,6 +300,17 @@ async function javascriptPerPage() {
 	return rows;
 }
 
+/** The participation measurements on a fresh database of their own (the server seeds it at start). */
+async function participation(engine, databaseUrl) {
+	const server = await startServer(databaseUrl);
+	try {
+		await server.ready();
+		return await participationBench(engine, databaseUrl, BASE, fail);
+	} finally {
+		await server.stop();
+	}
+}
+
 async function withPostgresDatabase(serverUrl, work) {
 	const name = `lotse_bench_${Date.now()}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -316,31 +331,49 @@ try {
 			.map((l) => l.toFixed(2))
 			.join(' ')}; ${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections`
 	);
-	const dbFile = 'bench-results/bench.db';
-	for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-
-	const jsServer = await startServer(`file:${dbFile}`);
-	await jsServer.ready();
-	const js = await javascriptPerPage();
-	await jsServer.stop();
-
-	const rows = await throughput('sqlite', `file:${dbFile}`);
+	const only = process.env.BENCH_ONLY;
 	const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-	if (postgresServer) rows.push(...(await withPostgresDatabase(postgresServer, (url) => throughput('postgres', url))));
-	else console.log('  (PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+	const dbFile = 'bench-results/bench.db';
+	const participationFile = 'bench-results/participation.db';
+	for (const file of [dbFile, participationFile]) {
+		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+	}
+
+	let js = [];
+	const rows = [];
+	if (only !== 'participation') {
+		const jsServer = await startServer(`file:${dbFile}`);
+		await jsServer.ready();
+		js = await javascriptPerPage();
+		await jsServer.stop();
+
+		rows.push(...(await throughput('sqlite', `file:${dbFile}`)));
+		if (postgresServer)
+			rows.push(...(await withPostgresDatabase(postgresServer, (url) => throughput('postgres', url))));
+		else console.log('  (PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+	}
+
+	const participationRuns = [await participation('sqlite', `file:${participationFile}`)];
+	if (postgresServer)
+		participationRuns.push(await withPostgresDatabase(postgresServer, (url) => participation('postgres', url)));
 
 	const results = {
 		date: new Date().toISOString(),
 		seconds: SECONDS,
 		rounds: ROUNDS,
 		javascript: js,
-		throughput: rows
+		throughput: rows,
+		participation: participationRuns
 	};
 	writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
 	console.log('\nJavaScript shipped by lesson pages (gzipped):');
 	console.table(js);
 	console.log(`\nThroughput against a static file of the same size (${CONNECTIONS} connections, min / median / max):`);
 	console.table(rows);
+	console.log('\nParticipation: server time, median of 20 requests one after another:');
+	console.table(participationRuns.flatMap((run) => run.times));
+	console.log(`\nSupports through the form action against the raw driver's inserts (10 in flight):`);
+	console.table(participationRuns.map((run) => run.supports));
 	console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
 	process.exit(0);
 } catch (error) {

@@ -6,7 +6,6 @@ import { BASE_URL, expectNoAxeViolations, open } from './helpers';
 const PAGES: MatrixPage[] = [
 	// The shell
 	{ path: '' },
-	{ path: '/participate' },
 	{ path: '/classes' },
 	{ path: '/signin' },
 	{ path: '/signup' },

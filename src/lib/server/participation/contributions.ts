@@ -162,10 +162,7 @@ export async function myContributions(db: Db, userId: string, locale: Locale, no
 		.select({ n: count() })
 		.from(comments)
 		.where(and(eq(comments.authorId, userId), isNull(comments.deletedAt)));
-	const [proposalTotal] = await db.orm
-		.select({ n: count() })
-		.from(proposals)
-		.where(eq(proposals.authorId, userId));
+	const [proposalTotal] = await db.orm.select({ n: count() }).from(proposals).where(eq(proposals.authorId, userId));
 
 	const projectIds = [...mySupports, ...myComments].flatMap((row) => (row.projectId ? [row.projectId] : []));
 	const proposalIds = [...mySupports.map((row) => row.proposalId), ...myComments.map((row) => row.proposalId)]

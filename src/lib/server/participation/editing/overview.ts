@@ -160,7 +160,7 @@ export async function projectEditor(db: Db, projectId: string, now = new Date())
 			return {
 				...entry,
 				texts: own,
-				status: statusOf(new Set(own.map((row) => row.locale)))
+				textStatus: statusOf(new Set(own.map((row) => row.locale)))
 			};
 		})
 	};

@@ -42,19 +42,23 @@ const summary = plainText({ max: SUMMARY_MAX_LENGTH, multiline: true });
 const description = plainText({ max: DESCRIPTION_MAX_LENGTH, multiline: true });
 
 /** A date (or date and time) in the city's time; empty is "no date" where optional. */
-const cityTime = z.string({ error: 'errors.required' }).transform((value, ctx) => {
-	const instant = parseCityTime(value.trim());
-	if (!instant) {
-		ctx.addIssue({ code: 'custom', message: 'admin.errors.date' });
-		return z.NEVER;
-	}
-	return instant;
-});
-const optionalCityTime = z
-	.string()
-	.optional()
-	.transform((value) => (value ?? '').trim())
-	.pipe(z.union([z.literal('').transform(() => null), cityTime]));
+function cityTimeOf(optional: boolean) {
+	return z
+		.string({ error: 'errors.required' })
+		.optional()
+		.transform((value, ctx) => {
+			const typed = (value ?? '').trim();
+			if (typed === '' && optional) return null;
+			const instant = typed === '' ? null : parseCityTime(typed);
+			if (!instant) {
+				ctx.addIssue({ code: 'custom', message: typed === '' ? 'errors.required' : 'admin.errors.date' });
+				return z.NEVER;
+			}
+			return instant;
+		});
+}
+const cityTime = cityTimeOf(false).transform((value) => value as Date);
+const optionalCityTime = cityTimeOf(true);
 
 export const newFieldForm = z.object({ slug, position, title, summary });
 export const fieldMetaForm = z.object({ slug, position });

@@ -1,4 +1,6 @@
-import type { APIRequestContext, APIResponse, Page, Playwright } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Page, PlaywrightWorkerArgs } from '@playwright/test';
+
+type Playwright = PlaywrightWorkerArgs['playwright'];
 import { and, count, eq, inArray } from 'drizzle-orm';
 import de from '../../src/lib/i18n/translations/de/admin.json' with { type: 'json' };
 import deShell from '../../src/lib/i18n/translations/de/shell.json' with { type: 'json' };

@@ -1,6 +1,7 @@
 /** What the admin's routes share: the language in the path, and refusals turned into the form's answer. */
 import { error } from '@sveltejs/kit';
-import { formError, type FormValues } from '../../validation/form.ts';
+import type { z } from 'zod';
+import { formError, formFailure, parseForm, type FormValues, type ParsedForm } from '../../validation/form.ts';
 import { TEXT_LOCALES, type TextLocale } from '../rules.ts';
 import type { EditResult } from './result.ts';
 
@@ -21,4 +22,32 @@ export function refusalAnswer(
 		values,
 		formId: formId ?? null
 	});
+}
+
+/** Long enough for any admin text; a longer value (a 10 MB body) is not sent back. */
+const ECHO_MAX = 20_000;
+
+/**
+ * readForm, but a refused form comes back with the admin's whole text (readForm keeps 300
+ * characters, enough for the short fields of other forms), so a long description is not lost.
+ */
+export async function readEditForm<S extends z.ZodType>(
+	request: Request,
+	schema: S,
+	options: { formId?: string } = {}
+): Promise<ParsedForm<z.output<S>>> {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return { ok: false, failure: formError('form', 'errors.badRequest', options) };
+	}
+	const parsed = parseForm(form, schema, options);
+	if (parsed.ok) return parsed;
+	const values: FormValues = {};
+	for (const [key, value] of form) {
+		if (typeof value === 'string' && !(key in values) && value.length <= ECHO_MAX) values[key] = value;
+	}
+	const { errors, params } = parsed.failure.data;
+	return { ok: false, failure: formFailure(errors, { ...options, values, params, status: parsed.failure.status }) };
 }

@@ -2,9 +2,9 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/policy';
 import { updateFieldMeta } from '$lib/server/participation/editing/fields';
 import { fieldEditor } from '$lib/server/participation/editing/overview';
-import { refusalAnswer } from '$lib/server/participation/editing/route';
+import { readEditForm, refusalAnswer } from '$lib/server/participation/editing/route';
 import { fieldMetaForm } from '$lib/server/participation/editing/schemas';
-import { readForm } from '$lib/server/validation/form';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 
 async function save(event: RequestEvent<{ fieldId: string; lang: string }>) {
 	const admin = requireRole(event, 'admin');
-	const form = await readForm(event.request, fieldMetaForm);
+	const form = await readEditForm(event.request, fieldMetaForm);
 	if (!form.ok) return form.failure;
 	const result = await updateFieldMeta(event.locals.db, admin.id, event.params.fieldId, form.data);
 	if (!result.ok) return refusalAnswer(result, form.values);

@@ -1,9 +1,9 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/policy';
 import { createField } from '$lib/server/participation/editing/fields';
-import { refusalAnswer } from '$lib/server/participation/editing/route';
+import { readEditForm, refusalAnswer } from '$lib/server/participation/editing/route';
 import { newFieldForm } from '$lib/server/participation/editing/schemas';
-import { readForm } from '$lib/server/validation/form';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -13,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 
 async function create(event: RequestEvent) {
 	const admin = requireRole(event, 'admin');
-	const form = await readForm(event.request, newFieldForm);
+	const form = await readEditForm(event.request, newFieldForm);
 	if (!form.ok) return form.failure;
 	const result = await createField(event.locals.db, admin.id, form.data);
 	if (!result.ok) return refusalAnswer(result, form.values);

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/policy';
 import { fieldChoices, projectEditor } from '$lib/server/participation/editing/overview';
 import { addPhase, removePhase, updatePhase } from '$lib/server/participation/editing/phases';
 import { updateProjectMeta } from '$lib/server/participation/editing/projects';
-import { refusalAnswer } from '$lib/server/participation/editing/route';
+import { readEditForm, refusalAnswer } from '$lib/server/participation/editing/route';
 import {
 	phaseEditForm,
 	phaseForm,
@@ -14,7 +14,7 @@ import {
 import { toCityDateInput, toCityDateTimeInput } from '$lib/server/participation/editing/local-time';
 import { addTimelineEntry } from '$lib/server/participation/editing/timeline';
 import { PHASE_KINDS, PROJECT_STATUSES } from '$lib/server/participation/rules';
-import { readForm } from '$lib/server/validation/form';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -60,7 +60,7 @@ type Event = RequestEvent<{ projectId: string; lang: string }>;
 
 async function meta(event: Event) {
 	const admin = requireRole(event, 'admin');
-	const form = await readForm(event.request, projectMetaForm, { formId: 'meta' });
+	const form = await readEditForm(event.request, projectMetaForm, { formId: 'meta' });
 	if (!form.ok) return form.failure;
 	const result = await updateProjectMeta(event.locals.db, admin.id, event.params.projectId, form.data);
 	if (!result.ok) return refusalAnswer(result, form.values, 'meta');
@@ -69,7 +69,7 @@ async function meta(event: Event) {
 
 async function phaseAdd(event: Event) {
 	const admin = requireRole(event, 'admin');
-	const form = await readForm(event.request, phaseForm, { formId: 'addPhase' });
+	const form = await readEditForm(event.request, phaseForm, { formId: 'addPhase' });
 	if (!form.ok) return form.failure;
 	const result = await addPhase(event.locals.db, admin.id, event.params.projectId, form.data);
 	if (!result.ok) return refusalAnswer(result, form.values, 'addPhase');
@@ -78,7 +78,7 @@ async function phaseAdd(event: Event) {
 
 async function phaseUpdate(event: Event) {
 	const admin = requireRole(event, 'admin');
-	const form = await readForm(event.request, phaseEditForm, { formId: 'updatePhase' });
+	const form = await readEditForm(event.request, phaseEditForm, { formId: 'updatePhase' });
 	if (!form.ok) return form.failure;
 	const { phaseId, ...input } = form.data;
 	const result = await updatePhase(event.locals.db, admin.id, event.params.projectId, phaseId, input);
@@ -88,7 +88,7 @@ async function phaseUpdate(event: Event) {
 
 async function phaseRemove(event: Event) {
 	const admin = requireRole(event, 'admin');
-	const form = await readForm(event.request, phaseRemoveForm, { formId: 'removePhase' });
+	const form = await readEditForm(event.request, phaseRemoveForm, { formId: 'removePhase' });
 	if (!form.ok) return form.failure;
 	const result = await removePhase(event.locals.db, admin.id, event.params.projectId, form.data.phaseId);
 	if (!result.ok) return refusalAnswer(result, form.values, 'removePhase');
@@ -97,7 +97,7 @@ async function phaseRemove(event: Event) {
 
 async function timelineAdd(event: Event) {
 	const admin = requireRole(event, 'admin');
-	const form = await readForm(event.request, timelineForm, { formId: 'addTimeline' });
+	const form = await readEditForm(event.request, timelineForm, { formId: 'addTimeline' });
 	if (!form.ok) return form.failure;
 	const result = await addTimelineEntry(event.locals.db, admin.id, event.params.projectId, form.data);
 	if (!result.ok) return refusalAnswer(result, form.values, 'addTimeline');

@@ -2,9 +2,9 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/policy';
 import { fieldChoices } from '$lib/server/participation/editing/overview';
 import { createProject } from '$lib/server/participation/editing/projects';
-import { refusalAnswer } from '$lib/server/participation/editing/route';
+import { readEditForm, refusalAnswer } from '$lib/server/participation/editing/route';
 import { newProjectForm } from '$lib/server/participation/editing/schemas';
-import { readForm } from '$lib/server/validation/form';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 
 async function create(event: RequestEvent) {
 	const admin = requireRole(event, 'admin');
-	const form = await readForm(event.request, newProjectForm);
+	const form = await readEditForm(event.request, newProjectForm);
 	if (!form.ok) return form.failure;
 	const result = await createProject(event.locals.db, admin.id, form.data);
 	if (!result.ok) return refusalAnswer(result, form.values);

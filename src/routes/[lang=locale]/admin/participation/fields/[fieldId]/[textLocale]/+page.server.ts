@@ -2,9 +2,9 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/policy';
 import { saveFieldTexts } from '$lib/server/participation/editing/fields';
 import { fieldEditor } from '$lib/server/participation/editing/overview';
-import { refusalAnswer, textLocaleParam } from '$lib/server/participation/editing/route';
+import { readEditForm, refusalAnswer, textLocaleParam } from '$lib/server/participation/editing/route';
 import { fieldTextsForm } from '$lib/server/participation/editing/schemas';
-import { readForm } from '$lib/server/validation/form';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 async function save(event: RequestEvent<{ fieldId: string; textLocale: string; lang: string }>) {
 	const admin = requireRole(event, 'admin');
 	const locale = textLocaleParam(event.params.textLocale);
-	const form = await readForm(event.request, fieldTextsForm);
+	const form = await readEditForm(event.request, fieldTextsForm);
 	if (!form.ok) return form.failure;
 	const result = await saveFieldTexts(event.locals.db, admin.id, event.params.fieldId, locale, form.data);
 	if (!result.ok) return refusalAnswer(result, form.values);

@@ -2,9 +2,9 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/policy';
 import { projectEditor } from '$lib/server/participation/editing/overview';
 import { saveProjectTexts, saveResultText } from '$lib/server/participation/editing/projects';
-import { refusalAnswer, textLocaleParam } from '$lib/server/participation/editing/route';
+import { readEditForm, refusalAnswer, textLocaleParam } from '$lib/server/participation/editing/route';
 import { easyProjectTextsForm, projectTextsForm, resultTextForm } from '$lib/server/participation/editing/schemas';
-import { readForm } from '$lib/server/validation/form';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -33,8 +33,8 @@ async function texts(event: Event) {
 	const locale = textLocaleParam(event.params.textLocale);
 	const form =
 		locale === 'easy'
-			? await readForm(event.request, easyProjectTextsForm, { formId: 'texts' })
-			: await readForm(event.request, projectTextsForm, { formId: 'texts' });
+			? await readEditForm(event.request, easyProjectTextsForm, { formId: 'texts' })
+			: await readEditForm(event.request, projectTextsForm, { formId: 'texts' });
 	if (!form.ok) return form.failure;
 	const input = { description: '', ...form.data };
 	const result = await saveProjectTexts(event.locals.db, admin.id, event.params.projectId, locale, input);
@@ -47,7 +47,7 @@ async function result(event: Event) {
 	const locale = textLocaleParam(event.params.textLocale);
 	// Easy German has a title and a summary only.
 	if (locale === 'easy') error(404, 'errors.notFound');
-	const form = await readForm(event.request, resultTextForm, { formId: 'result' });
+	const form = await readEditForm(event.request, resultTextForm, { formId: 'result' });
 	if (!form.ok) return form.failure;
 	const saved = await saveResultText(event.locals.db, admin.id, event.params.projectId, locale, form.data.resultText);
 	if (!saved.ok) return refusalAnswer(saved, form.values, 'result');

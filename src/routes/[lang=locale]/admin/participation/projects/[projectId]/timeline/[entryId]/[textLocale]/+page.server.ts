@@ -1,10 +1,10 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/policy';
 import { projectEditor } from '$lib/server/participation/editing/overview';
-import { refusalAnswer, textLocaleParam } from '$lib/server/participation/editing/route';
+import { readEditForm, refusalAnswer, textLocaleParam } from '$lib/server/participation/editing/route';
 import { timelineTextForm } from '$lib/server/participation/editing/schemas';
 import { saveTimelineText } from '$lib/server/participation/editing/timeline';
-import { readForm } from '$lib/server/validation/form';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 async function save(event: RequestEvent<{ projectId: string; entryId: string; textLocale: string; lang: string }>) {
 	const admin = requireRole(event, 'admin');
 	const locale = textLocaleParam(event.params.textLocale);
-	const form = await readForm(event.request, timelineTextForm);
+	const form = await readEditForm(event.request, timelineTextForm);
 	if (!form.ok) return form.failure;
 	const { projectId, entryId } = event.params;
 	const result = await saveTimelineText(event.locals.db, admin.id, projectId, entryId, locale, form.data.text);

@@ -7,7 +7,6 @@ import { engines, type TestDatabase } from '../helpers/databases.ts';
 import { makeUser } from '../helpers/factories.ts';
 import { makeComment, makeProject, makeProposal } from '../helpers/participation-factories.ts';
 
-
 describe.each(engines)('a person’s contributions on $name', (engine) => {
 	let test: TestDatabase;
 	beforeEach(async () => (test = await engine.open()));

@@ -1,6 +1,4 @@
 import type { APIRequestContext, APIResponse, Page, PlaywrightWorkerArgs } from '@playwright/test';
-
-type Playwright = PlaywrightWorkerArgs['playwright'];
 import { and, count, eq, inArray } from 'drizzle-orm';
 import de from '../../src/lib/i18n/translations/de/admin.json' with { type: 'json' };
 import deShell from '../../src/lib/i18n/translations/de/shell.json' with { type: 'json' };
@@ -14,6 +12,7 @@ import { makeField } from '../helpers/participation-factories.ts';
 import { expect, test } from './fixtures';
 import { BASE_URL } from './helpers';
 
+type Playwright = PlaywrightWorkerArgs['playwright'];
 type Who = 'guest' | 'learner' | 'moderator' | 'admin';
 const html = { origin: BASE_URL, accept: 'text/html' };
 let counter = 0;

@@ -20,7 +20,6 @@ import { makeUser } from '../helpers/factories.ts';
 import { makeReport } from '../helpers/moderation-factories.ts';
 import { makeComment, makeProject, makeProposal } from '../helpers/participation-factories.ts';
 
-const HOUR = 3_600_000;
 const filter = { kind: null, reason: null, page: 1 } as const;
 
 describe('median', () => {

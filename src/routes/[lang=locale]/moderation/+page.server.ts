@@ -52,7 +52,13 @@ export const load: PageServerLoad = async (event) => {
 	const filter: QueueFilter = { kind: query.kind, reason: query.reason, page: query.page };
 	const db = event.locals.db;
 	const counts = await queueCounts(db);
-	const base = { query, counts, reasons: REPORT_REASONS, moderationReasons: MODERATION_REASONS, pageSize: QUEUE_PAGE_SIZE };
+	const base = {
+		query,
+		counts,
+		reasons: REPORT_REASONS,
+		moderationReasons: MODERATION_REASONS,
+		pageSize: QUEUE_PAGE_SIZE
+	};
 	if (query.tab === 'pending') {
 		const page = await listPending(db, filter);
 		return { ...base, pages: page.pages, total: page.total, pending: page.items.map(view) };

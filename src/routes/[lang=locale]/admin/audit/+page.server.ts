@@ -4,7 +4,11 @@ import { requireRole } from '$lib/server/auth/policy';
 import type { PageServerLoad } from './$types';
 
 const auditQuery = z.object({
-	action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).nullable().catch(null),
+	action: z
+		.string()
+		.regex(/^[a-z_]+\.[a-z_]+$/)
+		.nullable()
+		.catch(null),
 	actor: z.string().max(64).nullable().catch(null),
 	page: z.coerce.number().int().min(1).max(100_000).catch(1)
 });

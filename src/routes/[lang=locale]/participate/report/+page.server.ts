@@ -27,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
 	const check = await reportablePost(event.locals.db, user.id, target);
 	if (!check.ok && check.reason === 'notFound') error(404, 'errors.notFound');
 	const post = check.post!;
-	const back = sameOriginPath(event.url.searchParams.get('back'), event.url.origin) ?? `/${event.locals.locale}${post.path}`;
+	const back =
+		sameOriginPath(event.url.searchParams.get('back'), event.url.origin) ?? `/${event.locals.locale}${post.path}`;
 	return {
 		target,
 		ownPost: !check.ok,

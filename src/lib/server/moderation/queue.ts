@@ -68,42 +68,48 @@ export async function listReported(db: Db, filter: QueueFilter): Promise<Page<Re
 		.where(where)
 		.groupBy(reports.commentId, reports.proposalId)
 		.as('groups');
-	const [{ total } = { total: 0 }] = await db.orm.select({ total: count() }).from(groups);
-	const rows = await db.orm
-		.select({
-			commentId: reports.commentId,
-			proposalId: reports.proposalId,
-			reports: count(),
-			first: min(reports.createdAt)
-		})
-		.from(reports)
-		.where(where)
-		.groupBy(reports.commentId, reports.proposalId)
-		.orderBy(asc(min(reports.createdAt)), asc(reports.commentId), asc(reports.proposalId))
-		.limit(QUEUE_PAGE_SIZE)
-		.offset((filter.page - 1) * QUEUE_PAGE_SIZE);
+	// Independent queries run side by side (PostgreSQL answers them on separate connections).
+	const [[{ total } = { total: 0 }], rows] = await Promise.all([
+		db.orm.select({ total: count() }).from(groups),
+		db.orm
+			.select({
+				commentId: reports.commentId,
+				proposalId: reports.proposalId,
+				reports: count(),
+				first: min(reports.createdAt)
+			})
+			.from(reports)
+			.where(where)
+			.groupBy(reports.commentId, reports.proposalId)
+			.orderBy(asc(min(reports.createdAt)), asc(reports.commentId), asc(reports.proposalId))
+			.limit(QUEUE_PAGE_SIZE)
+			.offset((filter.page - 1) * QUEUE_PAGE_SIZE)
+	]);
 	const refs = rows.map(refOf);
 	const commentIds = refs.filter((ref) => ref.kind === 'comment').map((ref) => ref.id);
 	const proposalIds = refs.filter((ref) => ref.kind === 'proposal').map((ref) => ref.id);
-	const reasonRows = refs.length
-		? await db.orm
-				.select({
-					commentId: reports.commentId,
-					proposalId: reports.proposalId,
-					reason: reports.reason,
-					details: reports.details
-				})
-				.from(reports)
-				.where(
-					and(
-						isNull(reports.resolvedAt),
-						or(
-							commentIds.length ? inArray(reports.commentId, commentIds) : undefined,
-							proposalIds.length ? inArray(reports.proposalId, proposalIds) : undefined
+	const [reasonRows, posts] = await Promise.all([
+		refs.length
+			? db.orm
+					.select({
+						commentId: reports.commentId,
+						proposalId: reports.proposalId,
+						reason: reports.reason,
+						details: reports.details
+					})
+					.from(reports)
+					.where(
+						and(
+							isNull(reports.resolvedAt),
+							or(
+								commentIds.length ? inArray(reports.commentId, commentIds) : undefined,
+								proposalIds.length ? inArray(reports.proposalId, proposalIds) : undefined
+							)
 						)
 					)
-				)
-		: [];
+			: [],
+		loadPosts(db, refs)
+	]);
 	const reasons = new Map<string, { reasons: Set<ReportReason>; details: string[] }>();
 	for (const row of reasonRows) {
 		const key = postKey(refOf(row));
@@ -112,7 +118,6 @@ export async function listReported(db: Db, filter: QueueFilter): Promise<Page<Re
 		if (row.details) entry.details.push(row.details);
 		reasons.set(key, entry);
 	}
-	const posts = await loadPosts(db, refs);
 	const items: ReportedItem[] = [];
 	for (const [index, row] of rows.entries()) {
 		const key = postKey(refs[index]!);

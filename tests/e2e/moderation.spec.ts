@@ -203,12 +203,13 @@ test.describe('hostile input to the moderation forms: a localized 4xx, never a 5
 		await visitor(appDb, context, 'learner');
 		const { comment } = await reportedComment(appDb);
 		for (const value of values) {
-			for (const form of [
+			const forms: Record<string, string>[] = [
 				{ kind: 'comment', id: value, reason: 'spam' },
 				{ kind: value, id: comment.id, reason: 'spam' },
 				{ kind: 'comment', id: comment.id, reason: value },
 				{ kind: 'comment', id: comment.id, reason: 'other', details: value }
-			]) {
+			];
+			for (const form of forms) {
 				const response = await post(context.request, '/de/participate/report?comment=' + comment.id, form);
 				if (form.details === '<script>alert(1)</script>' || form.details === "'; DROP TABLE users; --") {
 					// Plain text is taken as typed; the next one with the same reporter is the duplicate.

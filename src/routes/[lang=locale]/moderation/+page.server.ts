@@ -41,7 +41,7 @@ const view = (post: Post) => ({
 });
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'moderator', 'admin');
+	const user = requireRole(event, 'moderator', 'admin');
 	const params = event.url.searchParams;
 	const query = queueQuery.parse({
 		tab: params.get('tab') ?? undefined,
@@ -70,7 +70,9 @@ export const load: PageServerLoad = async (event) => {
 			text: linkedText(item.text),
 			createdAt: item.createdAt,
 			post: view(item.post),
-			decision: { action: item.decision.action, reason: item.decision.reason, note: item.decision.note }
+			decision: { action: item.decision.action, reason: item.decision.reason, note: item.decision.note },
+			// Appeals are best decided by someone else than the moderator who decided first.
+			ownDecision: item.decision.moderatorId === user.id
 		}));
 		return { ...base, pages: page.pages, total: page.total, appeals };
 	}

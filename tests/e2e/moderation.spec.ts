@@ -341,7 +341,12 @@ test('a moderator hides a comment; the author sees why, appeals, and learns the 
 	const project = await makeProject(appDb, { phase: 'discussion' });
 	const body = `Kommentar zum Ausblenden ${Date.now()}`;
 	const comment = await makeComment(appDb, author.id, { projectId: project.id, body });
-	await makeReport(appDb, { kind: 'comment', id: comment.id }, { reason: 'offensive' });
+	// Reported long ago, so it is first in the queue (oldest first) whatever other tests reported meanwhile.
+	await makeReport(
+		appDb,
+		{ kind: 'comment', id: comment.id },
+		{ reason: 'offensive', now: new Date('2020-01-01T00:00:00Z') }
+	);
 
 	const moderatorPage = await moderatorContext.newPage();
 	await moderatorPage.goto('/de/moderation?tab=reported');

@@ -14,6 +14,8 @@ export interface RootData {
 	t: Translate;
 	user: { username: string; role: Role } | null;
 	display: DisplaySettings;
+	/** The signed-in person's unread notifications (0 for guests). */
+	unread: number;
 }
 
 export function rootData(): RootData {

@@ -282,7 +282,7 @@ test.describe('several app processes, signals', () => {
 				expect(reports.filter((r) => r.status === 200)).toHaveLength(20);
 				const refused = reports.filter((r) => r.status === 429);
 				expect(refused).toHaveLength(10);
-				const feedbackMessage = deShell.errors.rateLimit.feedback.split('{{time}}')[0]!;
+				const feedbackMessage = deShell.errors.rateLimit.feedback_other.split('{{time}}')[0]!;
 				for (const answer of refused) expect(answer.text).toContain(feedbackMessage);
 
 				const signUps = await Promise.all(
@@ -297,7 +297,7 @@ test.describe('several app processes, signals', () => {
 				expect(signUps.filter((r) => r.status === 303)).toHaveLength(60);
 				const tooMany = signUps.filter((r) => r.status === 429);
 				expect(tooMany).toHaveLength(4);
-				const signUpMessage = deShell.errors.rateLimit.signUp.split('{{time}}')[0]!;
+				const signUpMessage = deShell.errors.rateLimit.signUp_other.split('{{time}}')[0]!;
 				for (const answer of tooMany) expect(answer.text).toContain(signUpMessage);
 			} finally {
 				for (const app of apps) await app.stop();

@@ -166,13 +166,13 @@ for (const kind of KINDS) {
 				email: payload
 			});
 			await expectAnswer(page, email, EMAIL[kind], { field: 'email', locale: 'en', kind });
-			if (EMAIL[kind] === ACCEPTED) expect(email.headers().location).toBe('/en/account');
+			if (EMAIL[kind] === ACCEPTED) expect(email.headers().location).toBe('/en/welcome?kept=0');
 
 			const name = uniqueUsername('h');
 			const password = await asNewVisitor('/en/signup', { username: name, password: payload, email: '' });
 			await expectAnswer(page, password, PASSWORD_FIELD[kind], { field: 'password', locale: 'en', kind, echo: false });
 			if (PASSWORD_FIELD[kind] === ACCEPTED) {
-				expect(password.headers().location).toBe('/en/account');
+				expect(password.headers().location).toBe('/en/welcome?kept=0');
 				// Taken exactly as typed: the same text signs in.
 				const signIn = await asNewVisitor('/en/signin', { username: name, password: payload });
 				expect(signIn.status(), 'the accepted password signs in').toBe(303);
@@ -262,7 +262,7 @@ test('an accepted username is shown on the account page as the text it is', asyn
 	const typed = `Jose\u0301_م\u200Cن.x-${Date.now().toString(36)}`;
 	const response = await post(page.request, '/de/signup', { username: typed, password: STRONG_PASSWORD, email: '' });
 	expect(response.status()).toBe(303);
-	expect(response.headers().location).toBe('/de/account');
+	expect(response.headers().location).toBe('/de/welcome?kept=0');
 	await page.goto('/de/account');
 	const shown = page.locator('main dd').first();
 	await expect(shown).toHaveText(typed.normalize('NFC'));

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import de from '../../src/lib/i18n/translations/de/learn.json' with { type: 'json' };
+import deShell from '../../src/lib/i18n/translations/de/shell.json' with { type: 'json' };
 import { contentCatalogue, correctAnswerForm, lessonQuizzes } from '../helpers/quiz-answers';
 import { expectNoAxeViolations, LOCALES, open, PASSWORD, tabTo, uniqueUsername, BASE_URL } from './helpers';
 
@@ -48,7 +49,11 @@ test('a guest answers a First-steps quiz with the keyboard alone, signs up, and 
 	await page.locator('#field-username').fill(uniqueUsername('guest'));
 	await page.locator('#field-password').fill(PASSWORD);
 	await page.locator('main form button[type=submit]').click();
-	await page.waitForURL('**/de/account');
+	await page.waitForURL('**/de/welcome?kept=*');
+	// The confirmation: the account exists, the one lesson learned as a guest came along.
+	await expect(page.locator('h1')).toHaveText(deShell.welcome.title);
+	await expect(page.locator('main')).toContainText(deShell.welcome.kept_one.replace('{{count}}', '1'));
+	await expect(page.locator('main a.button')).toBeVisible();
 	expect((await page.context().cookies()).some((c) => c.name === 'lotse_progress')).toBe(false);
 
 	await page.goto('/de/learn/first-steps');

@@ -38,7 +38,7 @@ test.describe('the redirect after sign-in and sign-up stays on this site', () =>
 				email: ''
 			});
 			expect(signUp.status(), await signUp.text()).toBe(303);
-			expect(signUp.headers()['location']).toBe('/de/account');
+			expect(signUp.headers()['location']).toBe('/de/welcome?kept=0');
 
 			const signIn = await post(request, baseURL!, `/en/signin?next=${next}`, { username, password: PASSWORD });
 			expect(signIn.status(), await signIn.text()).toBe(303);

@@ -59,6 +59,31 @@ test.describe('JavaScript exercises', () => {
 		await expect(total.output).toHaveText('14');
 	});
 
+	test('a solved exercise is still solved after a reload: its code and checks are kept in the browser', async ({
+		page
+	}) => {
+		await open(page, VARIABLES);
+		const name = exercise(page, 'print-name');
+		const code = solution('values-and-variables--print-name');
+		await name.editor.fill(code);
+		await name.run.click();
+		await expect(name.status).toContainText(TEXT.allPassed);
+
+		await page.reload();
+		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+		const again = exercise(page, 'print-name');
+		await expect(again.editor).toHaveValue(code);
+		await expect(again.status).toContainText(TEXT.allPassed);
+		await expectChecks(again.checks, [true, true]);
+		await expect(again.output).toHaveText('Hallo Amira');
+		// Only the exercise that was run: the other one starts fresh, its checks not yet run.
+		const total = exercise(page, 'ticket-total');
+		await expect(total.editor).toHaveValue(/const adults = 2;/);
+		await expect(total.status).toBeEmpty();
+		await expect(total.checks.filter({ hasText: TEXT.passed })).toHaveCount(0);
+		await expect(total.checks.filter({ hasText: TEXT.notYet })).toHaveCount(0);
+	});
+
 	test('the starter code runs but does not pass yet', async ({ page }) => {
 		await open(page, VARIABLES);
 		const total = exercise(page, 'ticket-total');

@@ -162,6 +162,41 @@ test('search and filters find lessons in the current language, also without Java
 	await context.close();
 });
 
+test('on a phone the catalogue shows the courses first; search and filters are one tap away, without JavaScript', async ({
+	browser
+}) => {
+	const phone = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+	const page = await phone.newPage();
+	await page.goto('/de/learn');
+	await expect(page.locator('#field-q')).toBeHidden();
+	const firstCourse = await page.locator('.cards .card h3').first().boundingBox();
+	expect(firstCourse!.y + firstCourse!.height).toBeLessThan(740);
+	await page.getByText(de.learn.catalogue.searchAndFilter, { exact: true }).click();
+	await expect(page.locator('#field-q')).toBeVisible();
+	// A search keeps its form open, so its terms can be changed.
+	await page.goto('/de/learn?q=Passwort');
+	await expect(page.locator('#field-q')).toHaveValue('Passwort');
+	await expect(page.locator('#field-q')).toBeVisible();
+	await phone.close();
+
+	const desktop = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+	const wide = await desktop.newPage();
+	await wide.goto('/de/learn');
+	await expect(wide.locator('#field-q')).toBeVisible();
+	await desktop.close();
+});
+
+test('a first-time visitor finds one clear “start learning” action on the home page', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/de');
+	const start = page.locator('.hero a.button');
+	await expect(start).toHaveCount(1);
+	await expect(start).toHaveText(deShell.home.startLearning);
+	await expect(start).toHaveAttribute('href', '/de/learn');
+	await context.close();
+});
+
 test('a completed course gives a certificate whose code can be verified publicly', async ({
 	page,
 	browser,

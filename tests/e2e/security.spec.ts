@@ -63,7 +63,10 @@ test.describe('the redirect after sign-in and sign-up stays on this site', () =>
 		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
 		await page.locator('#field-username').fill(username);
 		await page.locator('#field-password').fill(PASSWORD);
-		await Promise.all([page.waitForURL('**/de/account'), page.locator('form.stack button[type=submit]').click()]);
+		await Promise.all([
+			page.waitForURL('**/de/welcome?kept=0'),
+			page.locator('form.stack button[type=submit]').click()
+		]);
 		expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 	});
 });

@@ -126,6 +126,9 @@ test.describe('with JavaScript turned off', () => {
 		]);
 		expect(response.status()).toBe(400);
 		await expect(page.locator('#quiz-enter-key .field__error')).toHaveText(de.learn.quiz.noAnswer);
+		// The message takes focus, and the title says something went wrong.
+		await expect(page.locator('#quiz-enter-key-error')).toBeFocused();
+		await expect(page).toHaveTitle(/^Fehler: /);
 	});
 });
 

@@ -101,13 +101,14 @@ const areas: Handle = async ({ event, resolve }) => {
 };
 
 const page: Handle = async ({ event, resolve }) => {
-	const { locale, display } = event.locals;
+	const { locale } = event.locals;
 	const response = await resolve(event, {
+		// Read when the page is written, not before: saving display settings changes them.
 		transformPageChunk: ({ html }) =>
 			html
 				.replace('%lotse.lang%', locale)
 				.replace('%lotse.dir%', textDirection(locale))
-				.replace('%lotse.classes%', displayClasses(display))
+				.replace('%lotse.classes%', displayClasses(event.locals.display))
 	});
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');

@@ -30,6 +30,7 @@ const PAGES: MatrixPage[] = [
 	{ path: '/learn/first-steps/self-check?phase=before' },
 	{ path: '/learn/dashboard' },
 	{ path: '/learn/dashboard', who: 'learner' },
+	{ path: '/welcome?kept=2', who: 'learner' },
 	{ path: '/verify' }
 ];
 

@@ -17,7 +17,7 @@ async function signUpSignOutSignInByKeyboard(page: Page) {
 	await tabTo(page, '#field-password');
 	await page.keyboard.type(PASSWORD);
 	await page.keyboard.press('Enter');
-	await page.waitForURL('**/de/account');
+	await page.waitForURL('**/de/welcome?kept=*');
 	await expect(page.locator('main')).toContainText(username);
 
 	await tabTo(page, 'header form button[type=submit]');
@@ -58,7 +58,7 @@ test.describe('with JavaScript turned off', () => {
 			page.locator('main button[type=submit]').click()
 		]);
 		expect(response.status()).toBe(400);
-		await expect(page.locator('.error-summary')).toHaveText(en.errors.signIn.invalid);
+		await expect(page.locator('.error-summary li')).toHaveText(en.errors.signIn.invalid);
 	});
 
 	test('display settings apply on the next page, without a flash and without JavaScript', async ({ page }) => {
@@ -107,7 +107,7 @@ test('a signed-in person can download their data and delete their account', asyn
 	await page.locator('#field-username').fill(username);
 	await page.locator('#field-password').fill(PASSWORD);
 	await page.locator('main form button[type=submit]').click();
-	await expect(page.locator('.error-summary')).toHaveText(en.errors.signIn.invalid);
+	await expect(page.locator('.error-summary li')).toHaveText(en.errors.signIn.invalid);
 });
 
 test('session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
@@ -115,7 +115,7 @@ test('session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) =>
 	await page.locator('#field-username').fill(uniqueUsername('cookie'));
 	await page.locator('#field-password').fill(PASSWORD);
 	await page.locator('main form button[type=submit]').click();
-	await page.waitForURL('**/de/account');
+	await page.waitForURL('**/de/welcome?kept=*');
 	const cookie = (await context.cookies()).find((c) => c.name === 'lotse_session');
 	expect(cookie?.httpOnly).toBe(true);
 	expect(cookie?.sameSite).toBe('Lax');

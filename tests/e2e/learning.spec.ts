@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import de from '../../src/lib/i18n/translations/de/learn.json' with { type: 'json' };
+import deShell from '../../src/lib/i18n/translations/de/shell.json' with { type: 'json' };
 import { contentCatalogue, correctAnswerForm, lessonQuizzes } from '../helpers/quiz-answers';
 import { expectNoAxeViolations, LOCALES, open, PASSWORD, tabTo, uniqueUsername, BASE_URL } from './helpers';
 
@@ -48,7 +49,11 @@ test('a guest answers a First-steps quiz with the keyboard alone, signs up, and 
 	await page.locator('#field-username').fill(uniqueUsername('guest'));
 	await page.locator('#field-password').fill(PASSWORD);
 	await page.locator('main form button[type=submit]').click();
-	await page.waitForURL('**/de/account');
+	await page.waitForURL('**/de/welcome?kept=*');
+	// The confirmation: the account exists, the one lesson learned as a guest came along.
+	await expect(page.locator('h1')).toHaveText(deShell.welcome.title);
+	await expect(page.locator('main')).toContainText(deShell.welcome.kept_one.replace('{{count}}', '1'));
+	await expect(page.locator('main a.button')).toBeVisible();
 	expect((await page.context().cookies()).some((c) => c.name === 'lotse_progress')).toBe(false);
 
 	await page.goto('/de/learn/first-steps');
@@ -58,7 +63,7 @@ test('a guest answers a First-steps quiz with the keyboard alone, signs up, and 
 	await expect(page.locator('#quiz-enter-key [role=status]')).toContainText('100 %');
 	await page.goto('/de/learn/dashboard');
 	await expect(page.locator('main')).toContainText(
-		de.learn.catalogue.progress.replace('{{done}}', '1').replace('{{total}}', '6')
+		de.learn.catalogue.progress_other.replace('{{done}}', '1').replace('{{count}}', '6')
 	);
 });
 
@@ -121,6 +126,9 @@ test.describe('with JavaScript turned off', () => {
 		]);
 		expect(response.status()).toBe(400);
 		await expect(page.locator('#quiz-enter-key .field__error')).toHaveText(de.learn.quiz.noAnswer);
+		// The message takes focus, and the title says something went wrong.
+		await expect(page.locator('#quiz-enter-key-error')).toBeFocused();
+		await expect(page).toHaveTitle(/^Fehler: /);
 	});
 });
 
@@ -154,6 +162,41 @@ test('search and filters find lessons in the current language, also without Java
 	expect(await results.count()).toBeGreaterThan(0);
 	await page.goto('/de/learn?q=zzzzqqq');
 	await expect(page.locator('main')).toContainText(de.learn.catalogue.noResults);
+	await context.close();
+});
+
+test('on a phone the catalogue shows the courses first; search and filters are one tap away, without JavaScript', async ({
+	browser
+}) => {
+	const phone = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+	const page = await phone.newPage();
+	await page.goto('/de/learn');
+	await expect(page.locator('#field-q')).toBeHidden();
+	const firstCourse = await page.locator('.cards .card h3').first().boundingBox();
+	expect(firstCourse!.y + firstCourse!.height).toBeLessThan(740);
+	await page.getByText(de.learn.catalogue.searchAndFilter, { exact: true }).click();
+	await expect(page.locator('#field-q')).toBeVisible();
+	// A search keeps its form open, so its terms can be changed.
+	await page.goto('/de/learn?q=Passwort');
+	await expect(page.locator('#field-q')).toHaveValue('Passwort');
+	await expect(page.locator('#field-q')).toBeVisible();
+	await phone.close();
+
+	const desktop = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+	const wide = await desktop.newPage();
+	await wide.goto('/de/learn');
+	await expect(wide.locator('#field-q')).toBeVisible();
+	await desktop.close();
+});
+
+test('a first-time visitor finds one clear “start learning” action on the home page', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/de');
+	const start = page.locator('.hero a.button');
+	await expect(start).toHaveCount(1);
+	await expect(start).toHaveText(deShell.home.startLearning);
+	await expect(start).toHaveAttribute('href', '/de/learn');
 	await context.close();
 });
 

@@ -38,7 +38,7 @@ test.describe('the redirect after sign-in and sign-up stays on this site', () =>
 				email: ''
 			});
 			expect(signUp.status(), await signUp.text()).toBe(303);
-			expect(signUp.headers()['location']).toBe('/de/account');
+			expect(signUp.headers()['location']).toBe('/de/welcome?kept=0');
 
 			const signIn = await post(request, baseURL!, `/en/signin?next=${next}`, { username, password: PASSWORD });
 			expect(signIn.status(), await signIn.text()).toBe(303);
@@ -63,7 +63,10 @@ test.describe('the redirect after sign-in and sign-up stays on this site', () =>
 		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
 		await page.locator('#field-username').fill(username);
 		await page.locator('#field-password').fill(PASSWORD);
-		await Promise.all([page.waitForURL('**/de/account'), page.locator('form.stack button[type=submit]').click()]);
+		await Promise.all([
+			page.waitForURL('**/de/welcome?kept=0'),
+			page.locator('form.stack button[type=submit]').click()
+		]);
 		expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 	});
 });
@@ -282,7 +285,7 @@ test.describe('several app processes, signals', () => {
 				expect(reports.filter((r) => r.status === 200)).toHaveLength(20);
 				const refused = reports.filter((r) => r.status === 429);
 				expect(refused).toHaveLength(10);
-				const feedbackMessage = deShell.errors.rateLimit.feedback.split('{{time}}')[0]!;
+				const feedbackMessage = deShell.errors.rateLimit.feedback_other.split('{{time}}')[0]!;
 				for (const answer of refused) expect(answer.text).toContain(feedbackMessage);
 
 				const signUps = await Promise.all(
@@ -297,7 +300,7 @@ test.describe('several app processes, signals', () => {
 				expect(signUps.filter((r) => r.status === 303)).toHaveLength(60);
 				const tooMany = signUps.filter((r) => r.status === 429);
 				expect(tooMany).toHaveLength(4);
-				const signUpMessage = deShell.errors.rateLimit.signUp.split('{{time}}')[0]!;
+				const signUpMessage = deShell.errors.rateLimit.signUp_other.split('{{time}}')[0]!;
 				for (const answer of tooMany) expect(answer.text).toContain(signUpMessage);
 			} finally {
 				for (const app of apps) await app.stop();

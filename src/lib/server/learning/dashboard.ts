@@ -30,11 +30,19 @@ export async function learnerDashboard(db: Db, progress: ProgressStore, userId: 
 	const resume = await resumeLesson(progress, locale);
 	if (!userId) return { courses, resume, results: [], certificates: [], profile: [] };
 
-	const results = (await recentQuizAttempts(db, userId, 8)).map((attempt) => ({
-		lesson: lessonTitle(attempt.lessonKey),
-		score: attempt.score,
-		at: attempt.createdAt
-	}));
+	// Each result names its question (several come from one lesson), then the lesson.
+	const results = (await recentQuizAttempts(db, userId, 8)).map((attempt) => {
+		const lesson = catalogue.lesson(attempt.lessonKey);
+		const chosen = lesson ? chooseVersion(lesson, locale) : null;
+		const question = chosen?.lesson.quizzes.find((quiz) => quiz.id === attempt.quizId)?.question;
+		return {
+			quiz: question ?? lessonTitle(attempt.lessonKey),
+			lesson: lessonTitle(attempt.lessonKey),
+			contentLang: chosen?.contentLocale === 'de-easy' ? 'de' : (chosen?.contentLocale ?? locale),
+			score: attempt.score,
+			at: attempt.createdAt
+		};
+	});
 	const certificates = (await certificatesOf(db, userId)).map((certificate) => ({
 		courseId: certificate.courseId,
 		title: courseTitle(certificate.courseId, locale)

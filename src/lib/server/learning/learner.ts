@@ -20,13 +20,18 @@ export async function completeLesson(progress: ProgressStore, lesson: Lesson): P
 	return problem;
 }
 
-/** After sign-up or sign-in: move what the guest learned into the account, then forget the cookie. */
-export async function adoptGuestProgress(db: Db, userId: string, cookie: GuestProgressCookie): Promise<void> {
+/**
+ * After sign-up or sign-in: move what the guest learned into the account, then forget the
+ * cookie. Gives the number of lessons moved (the sign-up confirmation names it).
+ */
+export async function adoptGuestProgress(db: Db, userId: string, cookie: GuestProgressCookie): Promise<number> {
 	const progress = cookie.read();
-	if (Object.keys(progress.l).length === 0 && Object.keys(progress.q).length === 0) return;
+	if (Object.keys(progress.l).length === 0 && Object.keys(progress.q).length === 0) return 0;
 	const catalogue = getCatalogue();
-	await mergeGuestProgress(db, userId, progress, (key) => catalogue.lesson(key) !== undefined);
+	const known = (key: string) => catalogue.lesson(key) !== undefined;
+	await mergeGuestProgress(db, userId, progress, known);
 	cookie.clear();
+	return Object.keys(progress.l).filter(known).length;
 }
 
 /** "Continue where you left off": the lesson in progress, or the next one after the last completed. */

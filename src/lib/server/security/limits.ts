@@ -44,10 +44,20 @@ export async function hitAddressLimit(
 	return hitRateLimit(db, `${rule.name}:${address}`, { limit: rule.limit * scale(), windowMs: rule.windowMs, now });
 }
 
-/** The values the "try again at {{time}} (in about {{minutes}} minutes)" messages need. */
-export function retryParams(retryAt: Date, locale: string, now = new Date()): { time: string; minutes: number } {
+/**
+ * The values the "try again at {{time}} (in about {{count}} minutes)" messages need: `count`
+ * picks the plural form ("1 minute", Arabic "دقيقتين" …); `minutes` is the same number for
+ * messages that name it so.
+ */
+export function retryParams(
+	retryAt: Date,
+	locale: string,
+	now = new Date()
+): { time: string; minutes: number; count: number } {
+	const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
 	return {
 		time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(retryAt),
-		minutes: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000))
+		minutes,
+		count: minutes
 	};
 }

@@ -1,4 +1,4 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { accessibilityFeedbackForm, recordAccessibilityFeedback } from '$lib/server/site/accessibility-feedback';
 import { ACCESSIBILITY_REPORTS_PER_ADDRESS, hitAddressLimit, retryParams } from '$lib/server/security/limits';
 import { formError, readForm } from '$lib/server/validation/form';
@@ -20,7 +20,8 @@ async function sendFeedback(event: RequestEvent) {
 		userId: event.locals.user?.id ?? null,
 		locale: event.locals.locale
 	});
-	return { sent: true };
+	// Post/redirect/get: reloading the thank-you page does not send the report again.
+	redirect(303, `${event.url.pathname}?sent#feedback-title`);
 }
 
 export const actions: Actions = { default: sendFeedback };

@@ -1,4 +1,4 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { DISPLAY_COOKIE, serializeDisplayCookie } from '$lib/display-settings';
 import { displaySettingsForm } from '$lib/server/site/display-settings';
 import { readForm } from '$lib/server/validation/form';
@@ -14,8 +14,9 @@ async function saveDisplaySettings(event: RequestEvent) {
 		sameSite: 'lax',
 		secure: event.url.protocol === 'https:'
 	});
-	event.locals.display = form.data;
-	return { saved: true };
+	// Post/redirect/get: the confirmation is a page of its own, rendered with the new settings,
+	// and reloading it (or going back to it) sends nothing again.
+	redirect(303, `${event.url.pathname}?saved`);
 }
 
 export const actions: Actions = { default: saveDisplaySettings };

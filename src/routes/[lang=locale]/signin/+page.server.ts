@@ -6,6 +6,7 @@ import { guestProgressKey } from '$lib/server/learning/guest-progress';
 import { guestProgressCookie } from '$lib/server/learning/progress-store';
 import { signInForm } from '$lib/server/auth/schemas';
 import { formError, readForm } from '$lib/server/validation/form';
+import { retryParams } from '$lib/server/security/limits';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -19,12 +20,8 @@ async function signIn(event: RequestEvent) {
 	if (!result.ok) {
 		const values = { username: form.data.username };
 		if (result.until) {
-			const time = new Intl.DateTimeFormat(event.locals.locale, {
-				timeStyle: 'short',
-				timeZone: 'Europe/Berlin'
-			}).format(result.until);
-			const minutes = Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 60_000));
-			return formError('form', result.error, { status: 429, values, params: { time, minutes } });
+			const params = retryParams(result.until, event.locals.locale);
+			return formError('form', result.error, { status: 429, values, params });
 		}
 		return formError('form', result.error, { values });
 	}

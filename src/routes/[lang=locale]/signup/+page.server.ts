@@ -27,12 +27,17 @@ async function signUp(event: RequestEvent) {
 	const result = await registerUser(event.locals.db, { ...form.data, locale: event.locals.locale });
 	if (!result.ok) return formError(result.field ?? 'form', result.error, { values: form.values });
 	await startSession(event, result.value.id);
-	await adoptGuestProgress(
+	const kept = await adoptGuestProgress(
 		event.locals.db,
 		result.value.id,
 		guestProgressCookie(event.cookies, event.url.protocol === 'https:', await guestProgressKey(event.locals.db))
 	);
-	redirect(303, safeNextPath(event, `/${event.locals.locale}/account`));
+	// The confirmation says the account exists and what guest progress it took over, and
+	// leads on to learning (or back to where the person was going, `next`).
+	const confirmation = new URLSearchParams({ kept: String(kept) });
+	const next = safeNextPath(event, '');
+	if (next) confirmation.set('next', next);
+	redirect(303, `/${event.locals.locale}/welcome?${confirmation}`);
 }
 
 export const actions: Actions = { default: signUp };

@@ -1,4 +1,5 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { answeredSearch, readAnswered } from '$lib/server/learning/answered-link';
 import { chooseVersion, courseText, findLesson as findLessonOf, getCatalogue } from '$lib/server/learning/catalogue';
 import { answerForm, gradeQuiz, publicQuiz } from '$lib/server/learning/grading';
 import { completeLesson } from '$lib/server/learning/learner';
@@ -22,7 +23,11 @@ export const load: PageServerLoad = async (event) => {
 		return other && version ? { id: other.id, title: version.lesson.title } : null;
 	};
 	const { quizzes, ...text } = chosen.lesson;
+	// Feedback for the answer just sent (see answered-link.ts); shown, never recorded here.
+	const answered = readAnswered(event.url.searchParams);
+	const answeredQuiz = answered && quizzes.find((quiz) => quiz.id === answered.quizId);
 	return {
+		answered: answeredQuiz ? gradeQuiz(answeredQuiz, answered!.answers) : null,
 		lessonKey: lesson.key,
 		course: { id: course.id, title: courseText(course, locale).title },
 		lesson: {
@@ -60,14 +65,20 @@ async function answer(event: RequestEvent) {
 	const result = gradeQuiz(quiz, form.data.answers);
 	if (!result) return formError(quiz.id, 'learn.quiz.noAnswer', { formId: quiz.id });
 	await event.locals.progress.recordAttempt(lesson.key, quiz.id, result.score);
-	return { formId: quiz.id, result };
+	// Post/redirect/get: a reload shows the feedback again without recording a second attempt.
+	redirect(
+		303,
+		`${event.url.pathname}${answeredSearch(event.url.searchParams, quiz.id, form.data.answers)}#quiz-${quiz.id}`
+	);
 }
 
 async function complete(event: RequestEvent) {
 	const { lesson } = findLesson(event);
 	const problem = await completeLesson(event.locals.progress, lesson);
 	if (problem) return formError('form', problem, { formId: 'complete' });
-	return { completed: true };
+	// Post/redirect/get: the lesson page itself now says it is done.
+	const easy = event.url.searchParams.get('version') === 'easy' ? '?version=easy' : '';
+	redirect(303, `${event.url.pathname}${easy}#lesson-finish`);
 }
 
 export const actions: Actions = { answer, complete };

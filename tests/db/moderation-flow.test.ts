@@ -237,6 +237,19 @@ describe.each(engines)('moderation on $name', (engine) => {
 		expect((await listPending(db, filter)).total).toBe(0);
 	});
 
+	it('an approved reply tells the person it answers, who was not told while it waited', async () => {
+		const db = test.db;
+		const [answered, newcomer] = [await makeUser(db), await makeUser(db)];
+		const moderator = await makeUser(db, { role: 'moderator' });
+		const project = await makeProject(db, { phase: 'discussion' });
+		const parent = await makeComment(db, answered.id, { projectId: project.id });
+		const reply = await makeComment(db, newcomer.id, { projectId: project.id, parentId: parent.id, state: 'pending' });
+		expect(await kinds(db, answered.id)).toEqual([]);
+		await decideOnPost(db, moderator.id, { kind: 'comment', id: reply.id }, { action: 'approve' });
+		expect(await kinds(db, answered.id)).toEqual(['comment_reply']);
+		expect(await kinds(db, newcomer.id)).toEqual(['post_approved']);
+	});
+
 	it('statistics per month: reports, hidden, restored on appeal, median hours to decision', async () => {
 		const { db, author, moderator, project } = await setting();
 		const march = (day: number, hour = 0) => new Date(Date.UTC(2026, 2, day, hour));

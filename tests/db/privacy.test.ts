@@ -12,6 +12,7 @@ import { newId } from '../../src/lib/server/db/ids.ts';
 import { learningPrivacy } from '../../src/lib/server/learning/privacy.ts';
 import { erasePerson, exportPersonalData, PRIVACY_PARTS, type TableName } from '../../src/lib/server/privacy/index.ts';
 import { exportSection } from '../../src/lib/server/privacy/registry.ts';
+import { personLimitKey } from '../../src/lib/server/security/rate-limit.ts';
 import { engines, type TestDatabase } from '../helpers/databases.ts';
 import { makeUser } from '../helpers/factories.ts';
 
@@ -173,6 +174,9 @@ async function seedPerson(db: Db, userId: string) {
 	await db.orm
 		.insert(t.notifications)
 		.values({ id: newId(), userId, kind: 'post_hidden', params: '{}', createdAt: now, readAt: null });
+	for (const action of ['comment', 'proposal', 'report']) {
+		await db.orm.insert(t.rateLimits).values({ key: personLimitKey(action, userId), hits: 1, windowStartedAt: now });
+	}
 	await db.orm.insert(t.auditLog).values({
 		id: newId(),
 		actorId: userId,
@@ -250,6 +254,10 @@ describe.each(engines)('download and deletion on $name', (engine) => {
 			const rows = await test.db.orm.select().from(test.db.t[table as TableName] as unknown as PgTable);
 			expect(rows.length, `${table} keeps anonymised rows`).toBe(2 * (before.get(table as TableName) ?? 0));
 		}
+		// Limits counted per person name them in their key: theirs are gone, the other person's stay.
+		const limits = (await test.db.orm.select().from(test.db.t.rateLimits)).map((row) => row.key);
+		expect(limits.filter((key) => key.endsWith(person.id))).toEqual([]);
+		expect(limits.filter((key) => key.endsWith(other.id))).toHaveLength(3);
 		const feedback = await test.db.orm.select().from(test.db.t.accessibilityFeedback);
 		expect(feedback.filter((row) => row.userId === null)).toEqual([
 			expect.objectContaining({ message: 'zu klein', contact: null })

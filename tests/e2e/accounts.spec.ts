@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import en from '../../src/lib/i18n/translations/en/shell.json' with { type: 'json' };
-import { PASSWORD, tabTo, uniqueUsername, open } from './helpers';
+import { BASE_URL, PASSWORD, tabTo, uniqueUsername, open } from './helpers';
 
 /** The whole account round trip with nothing but the keyboard. */
 async function signUpSignOutSignInByKeyboard(page: Page) {
@@ -140,4 +140,19 @@ test('a form posted from another site is refused (origin check)', async ({ reque
 		data: 'username=a&password=b'
 	});
 	expect(response.status()).toBe(403);
+});
+
+test('signing out clears what this browser stored (a shared computer keeps no one’s code)', async ({
+	page,
+	signIn
+}) => {
+	await signIn();
+	await page.goto('/de');
+	const response = await page.request.post('/de/signout', {
+		form: {},
+		headers: { origin: BASE_URL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
+	expect(response.headers()['clear-site-data']).toBe('"storage"');
 });

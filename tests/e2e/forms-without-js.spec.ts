@@ -145,6 +145,10 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('[role=status]')).toContainText(username);
 		await expect(page.locator('main')).toContainText(deShell.welcome.keptNone);
 		await expect(page.locator('main a.button')).toHaveAttribute('href', '/de/learn');
+		// A way back without e-mail is offered right away: the code, shown once on the account page.
+		await page.getByRole('button', { name: deShell.recovery.create }).click();
+		await page.waitForURL('**/de/account?/recoveryCode');
+		await expect(page.locator('.recovery-code__code')).toHaveText(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
 	});
 });
 

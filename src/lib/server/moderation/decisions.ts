@@ -83,10 +83,27 @@ const postRef = (post: Post) => ({ post: post.kind, id: post.id, path: post.path
 async function tellAuthor(db: Db, post: Post, action: DecisionAction, reason: string, decisionId: string, now: Date) {
 	if (!post.authorId) return;
 	const ref = postRef(post);
-	if (action === 'approve') await notify(db, post.authorId, 'post_approved', ref, now);
+	if (action === 'approve') {
+		await notify(db, post.authorId, 'post_approved', ref, now);
+		if (post.kind === 'comment') await tellRepliedTo(db, post, now);
+	}
 	if (action === 'reject') await notify(db, post.authorId, 'post_rejected', { ...ref, reason }, now);
 	if (action === 'hide') await notify(db, post.authorId, 'post_hidden', { ...ref, reason, decisionId }, now);
 	if (action === 'restore') await notify(db, post.authorId, 'post_restored', ref, now);
+}
+
+/** An approved reply reaches the person answered now: while it waited for review, they were not told. */
+async function tellRepliedTo(db: Db, post: Post, now: Date) {
+	const { participationComments: comments } = db.t;
+	const [reply] = await db.orm.select({ parentId: comments.parentId }).from(comments).where(eq(comments.id, post.id));
+	if (!reply?.parentId) return;
+	const [parent] = await db.orm
+		.select({ authorId: comments.authorId })
+		.from(comments)
+		.where(eq(comments.id, reply.parentId));
+	if (parent?.authorId && parent.authorId !== post.authorId) {
+		await notify(db, parent.authorId, 'comment_reply', postRef(post), now);
+	}
 }
 
 export async function decideOnPost(

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { PrivacyPart } from '../privacy/registry.ts';
+import { forgetPersonLimits } from '../security/rate-limit.ts';
 
 export const moderationPrivacy: PrivacyPart = {
 	domain: 'moderation',
@@ -36,5 +37,6 @@ export const moderationPrivacy: PrivacyPart = {
 		await tx.orm.delete(blocks).where(eq(blocks.userId, userId));
 		await tx.orm.update(blocks).set({ blockedBy: null }).where(eq(blocks.blockedBy, userId));
 		await tx.orm.update(decisions).set({ moderatorId: null }).where(eq(decisions.moderatorId, userId));
+		await forgetPersonLimits(tx, userId, ['report']);
 	}
 };

@@ -6,7 +6,7 @@
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
-import { hitRateLimit } from '../security/rate-limit.ts';
+import { hitRateLimit, personLimitKey } from '../security/rate-limit.ts';
 import { loadPost, type PostRefInput } from './posts.ts';
 import type { ReportReason } from './rules.ts';
 
@@ -33,7 +33,7 @@ export async function reportPost(
 ): Promise<ReportResult> {
 	const check = await reportablePost(db, reporterId, ref);
 	if (!check.ok) return { ok: false, reason: check.reason };
-	const limit = await hitRateLimit(db, `report:${reporterId}`, {
+	const limit = await hitRateLimit(db, personLimitKey('report', reporterId), {
 		limit: REPORTS_PER_WINDOW,
 		windowMs: REPORT_WINDOW_MS,
 		now

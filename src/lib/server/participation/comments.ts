@@ -13,7 +13,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { initialStateFor, requireMayContribute } from '../moderation/standing.ts';
 import { notify } from '../notifications/notify.ts';
-import { hitRateLimit } from '../security/rate-limit.ts';
+import { hitRateLimit, personLimitKey } from '../security/rate-limit.ts';
 import { commentsOpen } from './phases.ts';
 import { phaseOfProject } from './project-phase.ts';
 import {
@@ -98,7 +98,7 @@ export async function createComment(
 	}
 
 	// Counted before writing and outside the transaction: one atomic upsert, shared by every process.
-	const limit = await hitRateLimit(db, `comment:user:${input.authorId}`, {
+	const limit = await hitRateLimit(db, personLimitKey('comment', input.authorId), {
 		limit: COMMENTS_PER_WINDOW,
 		windowMs: COMMENT_WINDOW_MS,
 		now

@@ -6,6 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { PrivacyPart } from '../privacy/registry.ts';
+import { forgetPersonLimits } from '../security/rate-limit.ts';
 
 export const participationPrivacy: PrivacyPart = {
 	domain: 'participation',
@@ -33,5 +34,6 @@ export const participationPrivacy: PrivacyPart = {
 		await tx.orm.delete(proposals).where(and(eq(proposals.authorId, userId), eq(proposals.state, 'pending')));
 		await tx.orm.update(comments).set({ authorId: null }).where(eq(comments.authorId, userId));
 		await tx.orm.update(proposals).set({ authorId: null }).where(eq(proposals.authorId, userId));
+		await forgetPersonLimits(tx, userId, ['comment', 'proposal']);
 	}
 };

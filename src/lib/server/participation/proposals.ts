@@ -9,7 +9,7 @@ import type { Role } from '../../roles.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { initialStateFor, requireMayContribute } from '../moderation/standing.ts';
-import { hitRateLimit } from '../security/rate-limit.ts';
+import { hitRateLimit, personLimitKey } from '../security/rate-limit.ts';
 import { PROPOSAL_WINDOW_MS, PROPOSALS_PER_WINDOW, type ContributionState } from './rules.ts';
 
 export interface ProposalInput {
@@ -36,7 +36,7 @@ export async function createProposal(
 ): Promise<{ ok: true; id: string; state: ContributionState } | ProposalRefused> {
 	await requireMayContribute(db, authorId);
 	if (!(await fieldExists(db, input.fieldId))) return { ok: false, reason: 'fieldNotFound' };
-	const limit = await hitRateLimit(db, `proposal:user:${authorId}`, {
+	const limit = await hitRateLimit(db, personLimitKey('proposal', authorId), {
 		limit: PROPOSALS_PER_WINDOW,
 		windowMs: PROPOSAL_WINDOW_MS,
 		now

@@ -4,7 +4,7 @@
  * when the old one is over, or counts one more hit in it, and says whether this hit is
  * within the limit. However many requests arrive at once, no more than `limit` pass.
  */
-import { lte, sql } from 'drizzle-orm';
+import { inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 
 export interface RateLimitResult {
@@ -40,4 +40,22 @@ export async function hitRateLimit(
 export async function pruneRateLimits(db: Db, olderThanMs: number, now = new Date()): Promise<void> {
 	const t = db.t.rateLimits;
 	await db.orm.delete(t).where(lte(t.windowStartedAt, new Date(now.getTime() - olderThanMs)));
+}
+
+/**
+ * The key of a limit counted per person (comments, proposals, reports): "<action>:user:<id>".
+ * Such a row names a person, so deleting the account deletes it (forgetPersonLimits).
+ */
+export const personLimitKey = (action: string, userId: string): string => `${action}:user:${userId}`;
+
+/** Deletes a person's per-person limit rows for the given actions (account deletion). */
+export async function forgetPersonLimits(db: Db, userId: string, actions: readonly string[]): Promise<void> {
+	if (actions.length === 0) return;
+	const t = db.t.rateLimits;
+	await db.orm.delete(t).where(
+		inArray(
+			t.key,
+			actions.map((action) => personLimitKey(action, userId))
+		)
+	);
 }

@@ -9,6 +9,9 @@ export const load: PageServerLoad = ({ locals }) => {
 
 async function signOut(event: RequestEvent) {
 	await endSession(event);
+	// Code exercises keep their last code in this browser's storage; on a shared computer in
+	// a class, the next person must not find it. (Guest progress is a cookie and stays.)
+	event.setHeaders({ 'clear-site-data': '"storage"' });
 	redirect(303, `/${event.locals.locale}/signin?signedout=1`);
 }
 

@@ -36,7 +36,17 @@ const PAGES = [
 	'/accessibility',
 	'/privacy',
 	'/verify',
-	'/classes'
+	'/classes',
+	// Participation: the seeded strategy (its texts exist in every language).
+	'/participate',
+	'/participate?version=easy',
+	'/participate/digital-pilots',
+	'/participate/ll-moin',
+	'/participate/city-3d-model',
+	'/participate/results',
+	'/participate/city-3d-model/results',
+	'/participate/proposals',
+	'/participate/moderation'
 ];
 
 /** Runs in the page: the text runs that are left-to-right, could be reordered, and are not in a left-to-right element. */

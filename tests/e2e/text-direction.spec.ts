@@ -36,17 +36,7 @@ const PAGES = [
 	'/accessibility',
 	'/privacy',
 	'/verify',
-	'/classes',
-	// Participation: the seeded strategy (its texts exist in every language).
-	'/participate',
-	'/participate?version=easy',
-	'/participate/digital-pilots',
-	'/participate/ll-moin',
-	'/participate/city-3d-model',
-	'/participate/results',
-	'/participate/city-3d-model/results',
-	'/participate/proposals',
-	'/participate/moderation'
+	'/classes'
 ];
 
 /** Runs in the page: the text runs that are left-to-right, could be reordered, and are not in a left-to-right element. */

@@ -5,6 +5,7 @@
  */
 import * as audit from './audit/tables.ts';
 import * as auth from './auth/tables.ts';
+import * as classes from './classes/tables.ts';
 import { gatherTables, tablesOf } from './db/table-builder.ts';
 import * as learning from './learning/tables.ts';
 import * as moderation from './moderation/tables.ts';
@@ -16,6 +17,7 @@ import * as site from './site/tables.ts';
 export const tables = gatherTables({
 	...audit,
 	...auth,
+	...classes,
 	...learning,
 	...moderation,
 	...notifications,

@@ -33,7 +33,8 @@ import {
 	type HasRuntimeDefault,
 	type IsPrimaryKey,
 	type NotNull,
-	type SQL
+	type SQL,
+	sql
 } from 'drizzle-orm';
 import {
 	boolean as pgBoolean,
@@ -130,6 +131,12 @@ export class Column<P extends PgColumnBuilderBase, S extends SQLiteColumnBuilder
 		return this.apply((b) => b.$type());
 	}
 }
+
+/**
+ * The values of a check constraint's `in (…)` list, from a constant list in code (never user
+ * input: the values are written into the SQL as they are).
+ */
+export const listOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 const pair = <P extends PgColumnBuilderBase, S extends SQLiteColumnBuilderBase>(pg: P, sqlite: S) =>
 	new Column(pg, sqlite);

@@ -4,11 +4,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { users } from '../auth/tables.ts';
-import { column, table } from '../db/table-builder.ts';
+import { column, listOf, table } from '../db/table-builder.ts';
 import { participationComments, participationProposals } from '../participation/tables.ts';
 import { DECISION_ACTIONS, MODERATION_REASONS, REPORT_REASONS } from './rules.ts';
 
-const listOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 /** One report per person and post (unique indexes); resolved when a moderator decides. */
 export const moderationReports = table(

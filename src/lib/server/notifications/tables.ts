@@ -1,7 +1,7 @@
 /** The table of in-app notifications (no e-mail needed). Defined once for both engines (see ../db/README.md). */
 import { sql } from 'drizzle-orm';
 import { users } from '../auth/tables.ts';
-import { column, table } from '../db/table-builder.ts';
+import { column, listOf, table } from '../db/table-builder.ts';
 import { NOTIFICATION_KINDS } from './kinds.ts';
 
 /**
@@ -26,7 +26,7 @@ export const notifications = table(
 		x.index('notifications_user_index', t.userId, t.createdAt),
 		x.check(
 			'notifications_kind_check',
-			sql`${t.kind} in (${sql.raw(NOTIFICATION_KINDS.map((kind) => `'${kind}'`).join(', '))})`
+			sql`${t.kind} in (${listOf(NOTIFICATION_KINDS)})`
 		)
 	]
 );

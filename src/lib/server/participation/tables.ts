@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { users } from '../auth/tables.ts';
-import { column, table, type AnyTable } from '../db/table-builder.ts';
+import { column, listOf, table, type AnyTable } from '../db/table-builder.ts';
 import {
 	COMMENT_MAX_LENGTH,
 	CONTRIBUTION_STATES,
@@ -17,7 +17,6 @@ import {
 	TEXT_LOCALES
 } from './rules.ts';
 
-const listOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 export const participationFields = table(
 	'participation_fields',

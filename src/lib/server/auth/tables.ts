@@ -1,6 +1,7 @@
 /** The tables of accounts and sessions. Each is defined once for both engines (see ../db/README.md). */
 import { sql } from 'drizzle-orm';
 import { ROLES } from '../../roles.ts';
+import { INSTRUCTOR_REQUEST_STATUSES } from './instructor-request-statuses.ts';
 import { column, listOf, table } from '../db/table-builder.ts';
 
 export const users = table(
@@ -74,8 +75,6 @@ export const retiredUsernames = table('retired_usernames', {
 	usernameKeyHash: column.text('username_key_hash').primaryKey(),
 	retiredUntil: column.timestamp('retired_until').notNull()
 });
-
-export const INSTRUCTOR_REQUEST_STATUSES = ['open', 'granted', 'declined'] as const;
 
 /** A learner asking to become an instructor, with a short note; it lands in the admins' list. */
 export const instructorRequests = table(

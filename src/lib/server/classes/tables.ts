@@ -5,9 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { users } from '../auth/tables.ts';
 import { column, listOf, table } from '../db/table-builder.ts';
-
-export const CLASS_INSTRUCTOR_ROLES = ['owner', 'co'] as const;
-export const ASSIGNMENT_KINDS = ['course', 'lesson'] as const;
+import { ASSIGNMENT_KINDS, CLASS_INSTRUCTOR_ROLES } from './rules.ts';
 
 export const classes = table(
 	'classes',

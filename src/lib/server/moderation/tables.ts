@@ -8,7 +8,6 @@ import { column, listOf, table } from '../db/table-builder.ts';
 import { participationComments, participationProposals } from '../participation/tables.ts';
 import { DECISION_ACTIONS, MODERATION_REASONS, REPORT_REASONS } from './rules.ts';
 
-
 /** One report per person and post (unique indexes); resolved when a moderator decides. */
 export const moderationReports = table(
 	'moderation_reports',

@@ -24,9 +24,6 @@ export const notifications = table(
 	},
 	(t, x) => [
 		x.index('notifications_user_index', t.userId, t.createdAt),
-		x.check(
-			'notifications_kind_check',
-			sql`${t.kind} in (${listOf(NOTIFICATION_KINDS)})`
-		)
+		x.check('notifications_kind_check', sql`${t.kind} in (${listOf(NOTIFICATION_KINDS)})`)
 	]
 );

@@ -17,7 +17,6 @@ import {
 	TEXT_LOCALES
 } from './rules.ts';
 
-
 export const participationFields = table(
 	'participation_fields',
 	{

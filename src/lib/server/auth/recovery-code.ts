@@ -14,9 +14,9 @@ import type { Db } from '../db/database.ts';
 import { usernameKey, type Result } from './account.ts';
 import { addressThrottleKey, clearLoginFailures, releaseLoginAttempt, reserveLoginAttempt } from './login-throttle.ts';
 import { hashPassword, passwordProblem } from './password.ts';
+import { randomCode } from '../security/random-code.ts';
 import { invalidateUserSessions } from './session.ts';
 
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const LENGTH = 16;
 
 /** The code as people read it: four groups of four, e.g. "K7QF-2M9X-HT4R-ZP8C". */
@@ -27,23 +27,12 @@ export const normaliseRecoveryCode = (typed: string) => typed.toUpperCase().repl
 
 const hashOf = (code: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(normaliseRecoveryCode(code))));
 
-function randomCode(): string {
-	// Rejection sampling keeps every character equally likely.
-	const limit = 256 - (256 % ALPHABET.length);
-	let code = '';
-	while (code.length < LENGTH) {
-		const bytes = crypto.getRandomValues(new Uint8Array(LENGTH * 2));
-		for (const byte of bytes) if (byte < limit && code.length < LENGTH) code += ALPHABET[byte % ALPHABET.length];
-	}
-	return code;
-}
-
 /** Recovery attempts are counted apart from sign-ins, by username; the address limit is shared. */
 export const recoveryThrottleKey = (key: string) => `recover:${key}`;
 
 /** Issues a new code for the person (replacing any old one) and returns it, formatted, to show once. */
 export async function issueRecoveryCode(db: Db, userId: string, now = new Date()): Promise<string> {
-	const code = randomCode();
+	const code = randomCode(LENGTH);
 	await db.orm
 		.insert(db.t.recoveryCodes)
 		.values({ userId, codeHash: hashOf(code), createdAt: now })
@@ -88,7 +77,7 @@ export async function recoverAccount(
 	const { users, recoveryCodes } = db.t;
 	const [user] = await db.orm.select({ id: users.id }).from(users).where(eq(users.usernameKey, key));
 	const passwordHash = await hashPassword(recovery.newPassword);
-	const newCode = randomCode();
+	const newCode = randomCode(LENGTH);
 	const used = await db.transaction(async (tx) => {
 		if (!user) return false;
 		// Deleting the matching row is the check: of two requests with one code, one finds it.

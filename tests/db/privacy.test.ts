@@ -177,6 +177,31 @@ async function seedPerson(db: Db, userId: string) {
 	for (const action of ['comment', 'proposal', 'report']) {
 		await db.orm.insert(t.rateLimits).values({ key: personLimitKey(action, userId), hits: 1, windowStartedAt: now });
 	}
+	// Classes: the person teaches one class (and assigned its work) and learns in another.
+	const [taughtId, joinedId] = [newId(), newId()];
+	for (const id of [taughtId, joinedId]) {
+		await db.orm.insert(t.classes).values({
+			id,
+			name: 'Dienstagskurs',
+			schedule: null,
+			courseLocale: null,
+			joinCode: newId().slice(0, 12).toUpperCase(),
+			createdAt: now,
+			archivedAt: null
+		});
+	}
+	await db.orm.insert(t.classInstructors).values({ classId: taughtId, userId, role: 'owner', addedAt: now });
+	await db.orm.insert(t.classMembers).values({ classId: joinedId, userId, joinedAt: now });
+	await db.orm.insert(t.assignments).values({
+		id: newId(),
+		classId: taughtId,
+		kind: 'course',
+		target: 'first-steps',
+		dueAt: null,
+		note: 'Bis Dienstag',
+		assignedByUserId: userId,
+		createdAt: now
+	});
 	await db.orm.insert(t.auditLog).values({
 		id: newId(),
 		actorId: userId,

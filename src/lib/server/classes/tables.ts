@@ -85,3 +85,18 @@ export const assignments = table(
 		x.check('assignments_kind_check', sql`${t.kind} in (${listOf(ASSIGNMENT_KINDS)})`)
 	]
 );
+
+// Codes a class had before they were regenerated: kept so that someone typing an old code
+// learns it was replaced (and asks for the new one) instead of "no such code".
+export const replacedJoinCodes = table(
+	'replaced_join_codes',
+	{
+		code: column.text('code').primaryKey(),
+		classId: column
+			.text('class_id')
+			.notNull()
+			.references(() => classes, 'id', { onDelete: 'cascade' }),
+		replacedAt: column.timestamp('replaced_at').notNull()
+	},
+	(t, x) => [x.index('replaced_join_codes_class_id_index', t.classId)]
+);

@@ -5,6 +5,7 @@
 import { auditPrivacy } from '../audit/privacy.ts';
 import { confirmPassword, type Result } from '../auth/account.ts';
 import { authPrivacy } from '../auth/privacy.ts';
+import { classesPrivacy } from '../classes/privacy.ts';
 import type { Db } from '../db/database.ts';
 import { learningPrivacy } from '../learning/privacy.ts';
 import { moderationPrivacy } from '../moderation/privacy.ts';
@@ -25,6 +26,7 @@ export const PRIVACY_PARTS: readonly PrivacyPart[] = [
 	participationPrivacy,
 	notificationsPrivacy,
 	auditPrivacy,
+	classesPrivacy,
 	authPrivacy
 ];
 

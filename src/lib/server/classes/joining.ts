@@ -5,6 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Result } from '../auth/account.ts';
 import type { Db } from '../db/database.ts';
+import type { ClassRow } from './access.ts';
 import { normalizeJoinCode } from './join-code.ts';
 import { isClassInstructor } from './listing.ts';
 
@@ -15,14 +16,10 @@ export interface Joined {
 	isNew: boolean;
 }
 
-export async function joinClassByCode(
-	db: Db,
-	userId: string,
-	typed: string,
-	now = new Date()
-): Promise<Result<Joined>> {
+/** The open class a typed code belongs to, or why the code is refused. */
+export async function findJoinableClass(db: Db, typed: string): Promise<Result<ClassRow>> {
 	const code = normalizeJoinCode(typed);
-	const { classes, classMembers, replacedJoinCodes } = db.t;
+	const { classes, replacedJoinCodes } = db.t;
 	const [found] = await db.orm.select().from(classes).where(eq(classes.joinCode, code));
 	if (!found) {
 		const [replaced] = await db.orm
@@ -32,15 +29,27 @@ export async function joinClassByCode(
 		return { ok: false, field: 'code', error: replaced ? 'classes.errors.codeReplaced' : 'classes.errors.codeUnknown' };
 	}
 	if (found.archivedAt) return { ok: false, field: 'code', error: 'classes.errors.codeArchived' };
-	if (await isClassInstructor(db, found.id, userId)) {
+	return { ok: true, value: found };
+}
+
+export async function joinClassByCode(
+	db: Db,
+	userId: string,
+	typed: string,
+	now = new Date()
+): Promise<Result<Joined>> {
+	const found = await findJoinableClass(db, typed);
+	if (!found.ok) return found;
+	const { id: classId, name } = found.value;
+	if (await isClassInstructor(db, classId, userId)) {
 		return { ok: false, field: 'code', error: 'classes.errors.ownClass' };
 	}
 	const inserted = await db.orm
-		.insert(classMembers)
-		.values({ classId: found.id, userId, joinedAt: now })
+		.insert(db.t.classMembers)
+		.values({ classId, userId, joinedAt: now })
 		.onConflictDoNothing()
-		.returning({ classId: classMembers.classId });
-	return { ok: true, value: { classId: found.id, name: found.name, isNew: inserted.length === 1 } };
+		.returning({ classId: db.t.classMembers.classId });
+	return { ok: true, value: { classId, name, isNew: inserted.length === 1 } };
 }
 
 /** Takes `userId` out of the class; false when they were not in it. */

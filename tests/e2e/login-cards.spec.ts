@@ -12,6 +12,9 @@ import { definePageMatrix } from './axe-matrix';
 import { expect, signInNewUser, test } from './fixtures';
 import { expectNoAxeViolations, HIGH_CONTRAST_COOKIE, LOCALES, open, tabTo } from './helpers';
 
+// The language loops below check eight pages each; on a busy 2-core machine that takes minutes.
+test.describe.configure({ timeout: 300_000 });
+
 const NAMES = ['Ayşe Yılmaz', 'Иван Петров', 'Łukasz Żółw', 'محمد علي', 'Jonas Becker'];
 const OWN_PASSWORD = 'Leuchtturm Krabbe Deich Sturm';
 // 297 mm less 2 × 10 mm of page margin, at 96 CSS pixels per inch.

@@ -20,7 +20,7 @@ const IN_FLIGHT = 10;
 const id = () => randomBytes(12).toString('hex');
 
 /** One way to run SQL on either engine: `?` placeholders, times as Date, booleans as JS booleans. */
-function rawClient(databaseUrl) {
+export function rawClient(databaseUrl) {
 	if (databaseUrl.startsWith('file:')) {
 		const db = new Database(databaseUrl.slice('file:'.length));
 		db.pragma('busy_timeout = 5000');

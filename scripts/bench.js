@@ -18,7 +18,9 @@
 // BENCH_CONNECTIONS (default 10). Results: console and bench-results/latest.json.
 // The participation measurements (server time with 1,000 proposals, comments and reports;
 // supports through the form action against the raw driver) are in bench-participation.js;
-// BENCH_ONLY=participation runs only those.
+// BENCH_ONLY=participation runs only those. Creating 30 learner accounts at once (with another
+// request's latency measured meanwhile) is in bench-classes-accounts.js; BENCH_ONLY=accounts
+// runs only that.
 // No test asserts on these numbers.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -28,6 +30,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { chromium } from 'playwright';
+import { classAccountsBench } from './bench-classes-accounts.js';
 import { participationBench } from './bench-participation.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -311,6 +314,17 @@ async function participation(engine, databaseUrl) {
 	}
 }
 
+/** Creating learner accounts on a fresh database of its own. */
+async function classAccounts(engine, databaseUrl) {
+	const server = await startServer(databaseUrl);
+	try {
+		await server.ready();
+		return await classAccountsBench(engine, databaseUrl, BASE, fail);
+	} finally {
+		await server.stop();
+	}
+}
+
 async function withPostgresDatabase(serverUrl, work) {
 	const name = `lotse_bench_${Date.now()}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -335,13 +349,14 @@ try {
 	const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 	const dbFile = 'bench-results/bench.db';
 	const participationFile = 'bench-results/participation.db';
-	for (const file of [dbFile, participationFile]) {
+	const accountsFile = 'bench-results/accounts.db';
+	for (const file of [dbFile, participationFile, accountsFile]) {
 		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 	}
 
 	let js = [];
 	const rows = [];
-	if (only !== 'participation') {
+	if (!only) {
 		const jsServer = await startServer(`file:${dbFile}`);
 		await jsServer.ready();
 		js = await javascriptPerPage();
@@ -353,9 +368,19 @@ try {
 		else console.log('  (PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
 	}
 
-	const participationRuns = [await participation('sqlite', `file:${participationFile}`)];
-	if (postgresServer)
-		participationRuns.push(await withPostgresDatabase(postgresServer, (url) => participation('postgres', url)));
+	const participationRuns = [];
+	if (!only || only === 'participation') {
+		participationRuns.push(await participation('sqlite', `file:${participationFile}`));
+		if (postgresServer)
+			participationRuns.push(await withPostgresDatabase(postgresServer, (url) => participation('postgres', url)));
+	}
+
+	const accountRuns = [];
+	if (!only || only === 'accounts') {
+		accountRuns.push(await classAccounts('sqlite', `file:${accountsFile}`));
+		if (postgresServer)
+			accountRuns.push(await withPostgresDatabase(postgresServer, (url) => classAccounts('postgres', url)));
+	}
 
 	const results = {
 		date: new Date().toISOString(),
@@ -363,7 +388,8 @@ try {
 		rounds: ROUNDS,
 		javascript: js,
 		throughput: rows,
-		participation: participationRuns
+		participation: participationRuns,
+		learnerAccounts: accountRuns
 	};
 	writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
 	console.log('\nJavaScript shipped by lesson pages (gzipped):');
@@ -374,6 +400,10 @@ try {
 	console.table(participationRuns.flatMap((run) => run.times));
 	console.log(`\nSupports through the form action against the raw driver's inserts (10 in flight):`);
 	console.table(participationRuns.map((run) => run.supports));
+	console.log(
+		`\nCreating 30 learner accounts through the form action, while another page is requested again and again:`
+	);
+	console.table(accountRuns);
 	console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
 	process.exit(0);
 } catch (error) {

@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { DISPLAY_COOKIE, displayClasses } from '$lib/display-settings';
 import { parseDisplayCookie } from '$lib/server/site/display-settings';
@@ -12,6 +13,7 @@ import { logSetCookies } from '$lib/server/http/set-cookie-log';
 import { guestLessonPageKey, guestLessonPages } from '$lib/server/learning/guest-lesson-pages';
 import { guestProgressKey } from '$lib/server/learning/guest-progress';
 import { accountProgress, guestProgress, guestProgressCookie } from '$lib/server/learning/progress-store';
+import { NEW_PASSWORD_PAGE } from '$lib/server/auth/first-password';
 import { requireAreaAccess } from '$lib/server/auth/policy';
 import { seedParticipation } from '$lib/server/participation/seed';
 import { seedContent } from '$lib/server/participation/seed-content';
@@ -68,6 +70,26 @@ const session: Handle = async ({ event, resolve }) => {
 		}
 	}
 	return resolve(event);
+};
+
+// Pages a person with a one-time password may still reach: the form that replaces it, signing
+// out, and what helps them read and fill it in (display settings, accessibility, privacy).
+const OPEN_WITH_ONE_TIME_PASSWORD = new Set([NEW_PASSWORD_PAGE, 'signout', 'settings', 'accessibility', 'privacy']);
+
+/**
+ * Someone signed in with the one-time password from a login card sets their own password
+ * before anything else: every other page and action sends them to that form (and back to
+ * where they were going afterwards). Static files are served before this hook runs.
+ */
+const oneTimePassword: Handle = async ({ event, resolve }) => {
+	if (!event.locals.user?.mustChangePassword) return resolve(event);
+	const [, lang, ...rest] = event.url.pathname.split('/');
+	const page = rest.join('/');
+	if (isLocale(lang) && OPEN_WITH_ONE_TIME_PASSWORD.has(page)) return resolve(event);
+	const target = `/${event.locals.locale}/${NEW_PASSWORD_PAGE}`;
+	const next =
+		event.request.method === 'GET' && isLocale(lang) && page !== '' ? event.url.pathname + event.url.search : null;
+	redirect(303, next ? `${target}?next=${encodeURIComponent(next)}` : target);
 };
 
 /** One progress store per request, chosen here once: the account's, or the guest's cookie. */
@@ -134,7 +156,7 @@ const guestLessons: Handle = async ({ event, resolve }) => {
 
 // Order matters: guestLessons needs the language, the session and the progress store, and
 // keeps pages with the headers `page` adds, so it sits between them.
-export const handle = sequence(context, session, progress, areas, guestLessons, page);
+export const handle = sequence(context, session, oneTimePassword, progress, areas, guestLessons, page);
 
 /** Errors are logged on the server; people see a plain message, never a stack trace. */
 export const handleError: HandleServerError = ({ error, status }) => {

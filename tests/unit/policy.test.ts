@@ -15,7 +15,8 @@ const person = (role: Role, id = 'u1'): SessionUser => ({
 	username: 'mira',
 	role,
 	locale: 'de',
-	displayName: null
+	displayName: null,
+	mustChangePassword: false
 });
 
 const request = (path: string, user: SessionUser | null) =>

@@ -38,3 +38,5 @@ export const recoverAccountForm = z.object({
 	code: plainText({ max: 40 }),
 	newPassword: password
 });
+
+export const newPasswordForm = z.object({ newPassword: password });

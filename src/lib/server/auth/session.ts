@@ -16,7 +16,7 @@ export const SESSION_LIFETIME_MS = 30 * DAY;
 const RENEW_WHEN_LEFT_MS = 15 * DAY;
 
 type UserRow = Db['t']['users']['$inferSelect'];
-export type SessionUser = Pick<UserRow, 'id' | 'username' | 'role' | 'locale' | 'displayName'>;
+export type SessionUser = Pick<UserRow, 'id' | 'username' | 'role' | 'locale' | 'displayName' | 'mustChangePassword'>;
 export type Session = { id: string; userId: string; expiresAt: Date };
 export type ValidatedSession = { session: Session; user: SessionUser; renewed: boolean };
 
@@ -53,7 +53,8 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 				username: users.username,
 				role: users.role,
 				locale: users.locale,
-				displayName: users.displayName
+				displayName: users.displayName,
+				mustChangePassword: users.mustChangePassword
 			}
 		})
 		.from(sessions)

@@ -20,7 +20,7 @@ const IN_FLIGHT = 10;
 const id = () => randomBytes(12).toString('hex');
 
 /** One way to run SQL on either engine: `?` placeholders, times as Date, booleans as JS booleans. */
-function rawClient(databaseUrl) {
+export function rawClient(databaseUrl) {
 	if (databaseUrl.startsWith('file:')) {
 		const db = new Database(databaseUrl.slice('file:'.length));
 		db.pragma('busy_timeout = 5000');
@@ -63,7 +63,7 @@ function rawClient(databaseUrl) {
 	};
 }
 
-async function insertUsers(raw, n, role, prefix) {
+export async function insertUsers(raw, n, role, prefix) {
 	const now = new Date();
 	const people = [];
 	await raw.transaction(async () => {
@@ -126,7 +126,7 @@ async function fillDatabase(raw) {
 	return { moderator };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Server time of one page: the median of REQUESTS sequential requests after a warm-up. */
 async function serverTime(base, page, fail) {

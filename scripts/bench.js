@@ -18,7 +18,8 @@
 // BENCH_CONNECTIONS (default 10). Results: console and bench-results/latest.json.
 // The participation measurements (server time with 1,000 proposals, comments and reports;
 // supports through the form action against the raw driver) are in bench-participation.js;
-// BENCH_ONLY=participation runs only those.
+// BENCH_ONLY=participation runs only those. The class report's server time (30 and 300
+// learners) is in bench-classes.js; BENCH_ONLY=classes runs only that.
 // No test asserts on these numbers.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -28,6 +29,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { chromium } from 'playwright';
+import { classesBench } from './bench-classes.js';
 import { participationBench } from './bench-participation.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -311,6 +313,17 @@ async function participation(engine, databaseUrl) {
 	}
 }
 
+/** The class report measurements on a fresh database of their own. */
+async function classes(engine, databaseUrl) {
+	const server = await startServer(databaseUrl);
+	try {
+		await server.ready();
+		return await classesBench(engine, databaseUrl, BASE, fail);
+	} finally {
+		await server.stop();
+	}
+}
+
 async function withPostgresDatabase(serverUrl, work) {
 	const name = `lotse_bench_${Date.now()}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -335,13 +348,14 @@ try {
 	const postgresServer = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 	const dbFile = 'bench-results/bench.db';
 	const participationFile = 'bench-results/participation.db';
-	for (const file of [dbFile, participationFile]) {
+	const classesFile = 'bench-results/classes.db';
+	for (const file of [dbFile, participationFile, classesFile]) {
 		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 	}
 
 	let js = [];
 	const rows = [];
-	if (only !== 'participation') {
+	if (!only) {
 		const jsServer = await startServer(`file:${dbFile}`);
 		await jsServer.ready();
 		js = await javascriptPerPage();
@@ -353,9 +367,18 @@ try {
 		else console.log('  (PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
 	}
 
-	const participationRuns = [await participation('sqlite', `file:${participationFile}`)];
-	if (postgresServer)
-		participationRuns.push(await withPostgresDatabase(postgresServer, (url) => participation('postgres', url)));
+	const participationRuns = [];
+	if (!only || only === 'participation') {
+		participationRuns.push(await participation('sqlite', `file:${participationFile}`));
+		if (postgresServer)
+			participationRuns.push(await withPostgresDatabase(postgresServer, (url) => participation('postgres', url)));
+	}
+	const classRuns = [];
+	if (!only || only === 'classes') {
+		classRuns.push(...(await classes('sqlite', `file:${classesFile}`)));
+		if (postgresServer)
+			classRuns.push(...(await withPostgresDatabase(postgresServer, (url) => classes('postgres', url))));
+	}
 
 	const results = {
 		date: new Date().toISOString(),
@@ -363,17 +386,28 @@ try {
 		rounds: ROUNDS,
 		javascript: js,
 		throughput: rows,
-		participation: participationRuns
+		participation: participationRuns,
+		classes: classRuns
 	};
 	writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
-	console.log('\nJavaScript shipped by lesson pages (gzipped):');
-	console.table(js);
-	console.log(`\nThroughput against a static file of the same size (${CONNECTIONS} connections, min / median / max):`);
-	console.table(rows);
-	console.log('\nParticipation: server time, median of 20 requests one after another:');
-	console.table(participationRuns.flatMap((run) => run.times));
-	console.log(`\nSupports through the form action against the raw driver's inserts (10 in flight):`);
-	console.table(participationRuns.map((run) => run.supports));
+	if (js.length) {
+		console.log('\nJavaScript shipped by lesson pages (gzipped):');
+		console.table(js);
+		console.log(
+			`\nThroughput against a static file of the same size (${CONNECTIONS} connections, min / median / max):`
+		);
+		console.table(rows);
+	}
+	if (participationRuns.length) {
+		console.log('\nParticipation: server time, median of 20 requests one after another:');
+		console.table(participationRuns.flatMap((run) => run.times));
+		console.log(`\nSupports through the form action against the raw driver's inserts (10 in flight):`);
+		console.table(participationRuns.map((run) => run.supports));
+	}
+	if (classRuns.length) {
+		console.log('\nClass report: server time, median of 20 requests one after another:');
+		console.table(classRuns);
+	}
 	console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
 	process.exit(0);
 } catch (error) {

@@ -123,10 +123,15 @@ export async function classReport(
 			best: Number(row.best),
 			failures: Number(row.failures)
 		};
-		quizzesOf.set(row.userId, [...(quizzesOf.get(row.userId) ?? []), record]);
+		let quizzes = quizzesOf.get(row.userId);
+		if (!quizzes) quizzesOf.set(row.userId, (quizzes = []));
+		quizzes.push(record);
 		bestOf.set(`${row.userId} ${row.lessonKey}#${row.quizId}`, record.best);
 	}
 	const quizIds = new Map(keys.map((key) => [key, lessonQuizIds(catalogue.lesson(key)!)]));
+	const firstAssigned = lessons.map(
+		(lesson) => new Date(Math.min(...lesson.assignmentIds.map((id) => assignedAt.get(id)!.getTime())))
+	);
 
 	const rows = learners.map((learner): ReportRow => {
 		const cells = lessons.map((lesson): ReportCell => {
@@ -160,7 +165,7 @@ export async function classReport(
 						lessonKey: lesson.lessonKey,
 						done: cells[i]!.status === 'done',
 						dueAt: lesson.dueAt,
-						assignedAt: new Date(Math.min(...lesson.assignmentIds.map((id) => assignedAt.get(id)!.getTime())))
+						assignedAt: firstAssigned[i]!
 					}))
 				},
 				now

@@ -63,7 +63,7 @@ export function rawClient(databaseUrl) {
 	};
 }
 
-async function insertUsers(raw, n, role, prefix) {
+export async function insertUsers(raw, n, role, prefix) {
 	const now = new Date();
 	const people = [];
 	await raw.transaction(async () => {
@@ -126,7 +126,7 @@ async function fillDatabase(raw) {
 	return { moderator };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Server time of one page: the median of REQUESTS sequential requests after a warm-up. */
 async function serverTime(base, page, fail) {

@@ -20,7 +20,8 @@
 // supports through the form action against the raw driver) are in bench-participation.js;
 // BENCH_ONLY=participation runs only those. Creating 30 learner accounts at once (with another
 // request's latency measured meanwhile) is in bench-classes-accounts.js; BENCH_ONLY=accounts
-// runs only that.
+// runs only that. The class report's server time (30 and 300 learners) is in bench-classes.js;
+// BENCH_ONLY=classes runs only that.
 // No test asserts on these numbers.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -31,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { chromium } from 'playwright';
 import { classAccountsBench } from './bench-classes-accounts.js';
+import { classesBench } from './bench-classes.js';
 import { participationBench } from './bench-participation.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -325,6 +327,17 @@ async function classAccounts(engine, databaseUrl) {
 	}
 }
 
+/** The class report measurements on a fresh database of their own. */
+async function classes(engine, databaseUrl) {
+	const server = await startServer(databaseUrl);
+	try {
+		await server.ready();
+		return await classesBench(engine, databaseUrl, BASE, fail);
+	} finally {
+		await server.stop();
+	}
+}
+
 async function withPostgresDatabase(serverUrl, work) {
 	const name = `lotse_bench_${Date.now()}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -350,7 +363,8 @@ try {
 	const dbFile = 'bench-results/bench.db';
 	const participationFile = 'bench-results/participation.db';
 	const accountsFile = 'bench-results/accounts.db';
-	for (const file of [dbFile, participationFile, accountsFile]) {
+	const classesFile = 'bench-results/classes.db';
+	for (const file of [dbFile, participationFile, accountsFile, classesFile]) {
 		for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 	}
 
@@ -381,6 +395,12 @@ try {
 		if (postgresServer)
 			accountRuns.push(await withPostgresDatabase(postgresServer, (url) => classAccounts('postgres', url)));
 	}
+	const classRuns = [];
+	if (!only || only === 'classes') {
+		classRuns.push(...(await classes('sqlite', `file:${classesFile}`)));
+		if (postgresServer)
+			classRuns.push(...(await withPostgresDatabase(postgresServer, (url) => classes('postgres', url))));
+	}
 
 	const results = {
 		date: new Date().toISOString(),
@@ -389,21 +409,34 @@ try {
 		javascript: js,
 		throughput: rows,
 		participation: participationRuns,
-		learnerAccounts: accountRuns
+		learnerAccounts: accountRuns,
+		classes: classRuns
 	};
 	writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
-	console.log('\nJavaScript shipped by lesson pages (gzipped):');
-	console.table(js);
-	console.log(`\nThroughput against a static file of the same size (${CONNECTIONS} connections, min / median / max):`);
-	console.table(rows);
-	console.log('\nParticipation: server time, median of 20 requests one after another:');
-	console.table(participationRuns.flatMap((run) => run.times));
-	console.log(`\nSupports through the form action against the raw driver's inserts (10 in flight):`);
-	console.table(participationRuns.map((run) => run.supports));
-	console.log(
-		`\nCreating 30 learner accounts through the form action, while another page is requested again and again:`
-	);
-	console.table(accountRuns);
+	if (js.length) {
+		console.log('\nJavaScript shipped by lesson pages (gzipped):');
+		console.table(js);
+		console.log(
+			`\nThroughput against a static file of the same size (${CONNECTIONS} connections, min / median / max):`
+		);
+		console.table(rows);
+	}
+	if (participationRuns.length) {
+		console.log('\nParticipation: server time, median of 20 requests one after another:');
+		console.table(participationRuns.flatMap((run) => run.times));
+		console.log(`\nSupports through the form action against the raw driver's inserts (10 in flight):`);
+		console.table(participationRuns.map((run) => run.supports));
+	}
+	if (accountRuns.length) {
+		console.log(
+			`\nCreating 30 learner accounts through the form action, while another page is requested again and again:`
+		);
+		console.table(accountRuns);
+	}
+	if (classRuns.length) {
+		console.log('\nClass report: server time, median of 20 requests one after another:');
+		console.table(classRuns);
+	}
 	console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
 	process.exit(0);
 } catch (error) {

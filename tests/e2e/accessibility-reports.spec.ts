@@ -1,0 +1,30 @@
+import { definePageMatrix, type MatrixPage } from './axe-matrix';
+import { makeReportedClass } from '../helpers/report-factories.ts';
+
+/** The class report, a learner's details and a learner's own page, each with data to show. */
+const PAGES: MatrixPage[] = [
+	{
+		name: '/classes/<id>/report',
+		who: 'instructor',
+		path: async (db, visitor) => `/classes/${(await makeReportedClass(db, { instructorId: visitor!.id })).id}/report`
+	},
+	{
+		name: '/classes/<id>/report/<learner>',
+		who: 'instructor',
+		path: async (db, visitor) => {
+			const group = await makeReportedClass(db, { instructorId: visitor!.id });
+			return `/classes/${group.id}/report/${group.learnerIds[1]}`;
+		}
+	},
+	{
+		name: '/account/seen-by-instructors (in a class)',
+		who: 'learner',
+		path: async (db, visitor) => {
+			await makeReportedClass(db, { learnerId: visitor!.id });
+			return '/account/seen-by-instructors';
+		}
+	},
+	{ path: '/account/seen-by-instructors', who: 'learner', name: '/account/seen-by-instructors (no class)' }
+];
+
+definePageMatrix(PAGES);

@@ -56,6 +56,16 @@ async function seedPerson(db: Db, userId: string) {
 	const t = db.t;
 	await db.orm.insert(t.sessions).values({ id: newId(), userId, secretHash: 'x', createdAt: now, expiresAt: now });
 	await db.orm.insert(t.recoveryCodes).values({ userId, codeHash: 'x', createdAt: now });
+	// A request to become an instructor, decided by the person themselves as if they were the admin.
+	await db.orm.insert(t.instructorRequests).values({
+		id: newId(),
+		userId,
+		note: 'Ich leite einen Kurs in der Bücherhalle',
+		status: 'declined',
+		createdAt: now,
+		decidedAt: now,
+		decidedByUserId: userId
+	});
 	await db.orm
 		.insert(t.lessonProgress)
 		.values({ userId, lessonKey: 'a/b', status: 'completed', startedAt: now, completedAt: now, updatedAt: now });

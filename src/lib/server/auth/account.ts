@@ -15,6 +15,7 @@ import {
 } from './login-throttle.ts';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPasswordHash } from './password.ts';
 import { DEFAULT_ROLE, type Role } from '../../roles.ts';
+import { isUsernameRetired } from './retired-usernames.ts';
 import { invalidateUserSessions } from './session.ts';
 
 export type User = Db['t']['users']['$inferSelect'];
@@ -26,6 +27,10 @@ export const usernameKey = (username: string) => username.normalize('NFC').toLow
 export async function registerUser(db: Db, account: NewAccount, now = new Date()): Promise<Result<User>> {
 	const problem = passwordProblem(account.password, account.username);
 	if (problem) return { ok: false, error: problem, field: 'password' };
+	// A deleted account's name stays unusable for a while (./retired-usernames.ts).
+	if (await isUsernameRetired(db, usernameKey(account.username), now)) {
+		return { ok: false, error: 'errors.username.retired', field: 'username' };
+	}
 	const passwordHash = await hashPassword(account.password);
 	try {
 		const [user] = await db.orm

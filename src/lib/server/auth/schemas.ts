@@ -40,3 +40,20 @@ export const recoverAccountForm = z.object({
 });
 
 export const newPasswordForm = z.object({ newPassword: password });
+
+/** The admin's search for people: part of a username, how it must match, which page. */
+export const peopleQuery = z.object({
+	q: z.string().max(64).catch(''),
+	match: z.enum(['prefix', 'contains']).catch('prefix'),
+	page: z.coerce.number().int().min(1).max(100_000).catch(1)
+});
+
+export const roleChangeForm = z.object({
+	role: z.enum(['learner', 'instructor', 'moderator'], { error: 'people.errors.role' })
+});
+
+export const deleteByAdminForm = z.object({ reason: plainText({ max: 500, multiline: true }) });
+
+export const instructorRequestForm = z.object({ note: plainText({ max: 500, multiline: true }) });
+
+export const requestDecisionForm = z.object({ requestId: plainText({ max: 64 }) });

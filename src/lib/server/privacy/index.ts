@@ -44,9 +44,12 @@ export async function exportPersonalData(
 
 /** Deletes the person: every part erases its rows in one transaction, all or nothing. */
 export async function erasePerson(db: Db, userId: string, parts = PRIVACY_PARTS): Promise<void> {
-	await db.transaction(async (tx) => {
-		for (const part of parts) await part.erase(tx, userId);
-	});
+	await db.transaction((tx) => erasePersonIn(tx, userId, parts));
+}
+
+/** The same inside a transaction the caller holds (an admin's deletion writes its audit entry in it). */
+export async function erasePersonIn(tx: Db, userId: string, parts = PRIVACY_PARTS): Promise<void> {
+	for (const part of parts) await part.erase(tx, userId);
 }
 
 /** Deletes the account of a signed-in person who confirmed it with their password. */

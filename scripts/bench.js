@@ -392,18 +392,26 @@ try {
 		learnerAccounts: accountRuns
 	};
 	writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
-	console.log('\nJavaScript shipped by lesson pages (gzipped):');
-	console.table(js);
-	console.log(`\nThroughput against a static file of the same size (${CONNECTIONS} connections, min / median / max):`);
-	console.table(rows);
-	console.log('\nParticipation: server time, median of 20 requests one after another:');
-	console.table(participationRuns.flatMap((run) => run.times));
-	console.log(`\nSupports through the form action against the raw driver's inserts (10 in flight):`);
-	console.table(participationRuns.map((run) => run.supports));
-	console.log(
-		`\nCreating 30 learner accounts through the form action, while another page is requested again and again:`
+	// Parts BENCH_ONLY left out print nothing.
+	const table = (title, data) => {
+		if (data.length === 0) return;
+		console.log(`\n${title}`);
+		console.table(data);
+	};
+	table('JavaScript shipped by lesson pages (gzipped):', js);
+	table(`Throughput against a static file of the same size (${CONNECTIONS} connections, min / median / max):`, rows);
+	table(
+		'Participation: server time, median of 20 requests one after another:',
+		participationRuns.flatMap((run) => run.times)
 	);
-	console.table(accountRuns);
+	table(
+		"Supports through the form action against the raw driver's inserts (10 in flight):",
+		participationRuns.map((run) => run.supports)
+	);
+	table(
+		'Creating 30 learner accounts through the form action, while another page is requested again and again:',
+		accountRuns
+	);
 	console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
 	process.exit(0);
 } catch (error) {

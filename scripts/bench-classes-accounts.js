@@ -114,7 +114,13 @@ async function createOnce(base, raw, fail) {
 	try {
 		response = await fetch(`${base}/de/classes/${classId}/learners?/create`, {
 			method: 'POST',
-			headers: { cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+			// As a browser without JavaScript sends it, so the answer is the cards page itself.
+			headers: {
+				cookie,
+				origin: base,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			body: new URLSearchParams({ names: NAMES.slice(0, ACCOUNTS).join('\n') }),
 			redirect: 'manual'
 		});

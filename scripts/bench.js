@@ -413,30 +413,27 @@ try {
 		classes: classRuns
 	};
 	writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
-	if (js.length) {
-		console.log('\nJavaScript shipped by lesson pages (gzipped):');
-		console.table(js);
-		console.log(
-			`\nThroughput against a static file of the same size (${CONNECTIONS} connections, min / median / max):`
-		);
-		console.table(rows);
-	}
-	if (participationRuns.length) {
-		console.log('\nParticipation: server time, median of 20 requests one after another:');
-		console.table(participationRuns.flatMap((run) => run.times));
-		console.log(`\nSupports through the form action against the raw driver's inserts (10 in flight):`);
-		console.table(participationRuns.map((run) => run.supports));
-	}
-	if (accountRuns.length) {
-		console.log(
-			`\nCreating 30 learner accounts through the form action, while another page is requested again and again:`
-		);
-		console.table(accountRuns);
-	}
-	if (classRuns.length) {
-		console.log('\nClass report: server time, median of 20 requests one after another:');
-		console.table(classRuns);
-	}
+	// Parts BENCH_ONLY left out print nothing.
+	const table = (title, data) => {
+		if (data.length === 0) return;
+		console.log(`\n${title}`);
+		console.table(data);
+	};
+	table('JavaScript shipped by lesson pages (gzipped):', js);
+	table(`Throughput against a static file of the same size (${CONNECTIONS} connections, min / median / max):`, rows);
+	table(
+		'Participation: server time, median of 20 requests one after another:',
+		participationRuns.flatMap((run) => run.times)
+	);
+	table(
+		"Supports through the form action against the raw driver's inserts (10 in flight):",
+		participationRuns.map((run) => run.supports)
+	);
+	table(
+		'Creating 30 learner accounts through the form action, while another page is requested again and again:',
+		accountRuns
+	);
+	table('Class report: server time, median of 20 requests one after another:', classRuns);
 	console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
 	process.exit(0);
 } catch (error) {

@@ -206,6 +206,13 @@ async function cardsInEveryLocale(browser: Browser, appDb: Parameters<typeof mak
 			locale === 'ar' || locale === 'fa' ? 'rtl' : 'ltr'
 		);
 		await expectNoAxeViolations(page, { rules: high ? 'contrast' : 'wcag', soft: true });
+		if (!high && (locale === 'de' || locale === 'ar')) {
+			// For people to look at: the cards on screen and on paper.
+			await page.screenshot({ path: test.info().outputPath(`cards-${locale}-screen.png`), fullPage: true });
+			await page.emulateMedia({ media: 'print' });
+			await page.screenshot({ path: test.info().outputPath(`cards-${locale}-print.png`), fullPage: true });
+			await page.emulateMedia({ media: 'screen' });
+		}
 	}
 	await context.close();
 }

@@ -64,7 +64,7 @@ test.describe('the class report', () => {
 		await page.getByRole('link', { name: 'Was meine Lehrkräfte über mich sehen' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Was meine Lehrkräfte über mich sehen');
 		await expect(page.getByRole('heading', { level: 2, name: 'Gruppe Mittwoch' })).toBeVisible();
-		const rows = page.locator('tbody th[scope="row"]');
+		const rows = page.locator('table#class-0-row tbody th[scope="row"]');
 		await expect(rows).toHaveCount(1);
 		await expect(rows).toContainText(learner.username);
 		await expect(page.getByText('3 × nicht bestanden:')).toBeVisible();

@@ -233,10 +233,11 @@ test('the check finds a Latin chart label laid out right-to-left, and passes it 
 		const NS = 'http://www.w3.org/2000/svg';
 		const svg = document.createElementNS(NS, 'svg');
 		svg.setAttribute('viewBox', '0 0 600 60');
-		for (const [y, direction] of [
-			['20', ''],
-			['50', 'ltr']
-		]) {
+		const labels: { y: string; direction: string | null }[] = [
+			{ y: '20', direction: null },
+			{ y: '50', direction: 'ltr' }
+		];
+		for (const { y, direction } of labels) {
 			const text = document.createElementNS(NS, 'text');
 			text.setAttribute('x', '600');
 			text.setAttribute('y', y);

@@ -8,7 +8,17 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import type { Db } from '../../src/lib/server/db/database.ts';
+import { decideOnPost } from '../../src/lib/server/moderation/decisions.ts';
+import { notify } from '../../src/lib/server/notifications/notify.ts';
+import { addSupport } from '../../src/lib/server/participation/supports.ts';
+import { makeEditedProject } from '../helpers/admin-factories.ts';
+import { makeUser, uniqueUsername } from '../helpers/factories.ts';
+import { makeReport } from '../helpers/moderation-factories.ts';
+import { makeComment, makeField, makeProject, makeProposal } from '../helpers/participation-factories.ts';
 import { expect, test } from './fixtures';
+import { open } from './helpers';
 
 const COURSES = fileURLToPath(new URL('../../content/courses', import.meta.url));
 const slug = (name: string) => name.replace(/^\d+-/, '');
@@ -67,28 +77,143 @@ function unisolatedLeftToRightText(): string[] {
 		}
 		if (!isolating || isolating === document.documentElement || getComputedStyle(isolating).direction !== 'ltr') {
 			found.push(
-				`<${parent.tagName.toLowerCase()}${parent.className ? ` class="${parent.className}"` : ''}> ${text.slice(0, 60)}`
+				`<${parent.tagName.toLowerCase()}${parent.hasAttribute('class') ? ` class="${parent.getAttribute('class')}"` : ''}> ${text.slice(0, 60)}`
 			);
 		}
 	}
 	return found;
 }
 
+async function expectIsolatedOn(page: Page, locale: string, paths: readonly string[]) {
+	for (const path of paths) {
+		const url = `/${locale}${path}`;
+		const response = await page.goto(url);
+		expect(response?.status(), url).toBe(200);
+		await expect(page.locator('html'), url).toHaveAttribute('dir', 'rtl');
+		expect.soft(await page.evaluate(unisolatedLeftToRightText), url).toEqual([]);
+	}
+}
+
+/**
+ * What people and admins write is often in Latin script on an Arabic or Persian page: the
+ * factories write German texts into every language (an admin who filled in the Arabic
+ * fields in German), and every username, title, comment and note here begins or ends with
+ * punctuation, so each one is reordered unless it is isolated.
+ */
+const latinName = (prefix: string) => `${uniqueUsername(prefix)}.`;
+
+async function participationData(db: Db) {
+	const author = await makeUser(db, { username: latinName('anna') });
+	const moderator = await makeUser(db, { username: latinName('mod'), role: 'moderator' });
+	const field = await makeField(db);
+	const project = await makeEditedProject(db, { fieldId: field.id });
+	const discussed = await makeProject(db, { fieldId: field.id, phase: 'discussion' });
+	await addSupport(db, author.id, { kind: 'project', id: project.id });
+	const comment = await makeComment(db, author.id, {
+		projectId: discussed.id,
+		body: 'Mehr dazu: https://example.org/info.\n\n(Zweiter Absatz)'
+	});
+	await makeComment(db, author.id, { projectId: discussed.id, parentId: comment.id, body: '„Einverstanden!“' });
+	const proposal = await makeProposal(db, author.id, {
+		fieldId: field.id,
+		title: 'Bus & Bahn: mehr Takt!',
+		description: 'Siehe https://example.org/plan.',
+		problem: '20 Minuten warten…'
+	});
+	await makeComment(db, author.id, { proposalId: proposal.id, body: 'Gute Idee, aber <b>wann</b>?' });
+	await makeReport(db, { kind: 'comment', id: comment.id }, { reason: 'other', details: 'Werbung!' });
+	await makeReport(db, { kind: 'proposal', id: proposal.id }, { reason: 'spam', details: '(Spam)' });
+	await makeComment(db, author.id, { projectId: discussed.id, state: 'pending', body: 'Wartet noch…' });
+	const hidden = await makeComment(db, author.id, { projectId: discussed.id, body: 'Unhöflich!' });
+	await decideOnPost(
+		db,
+		moderator.id,
+		{ kind: 'comment', id: hidden.id },
+		{ action: 'hide', reason: 'insult', note: 'Ton!' }
+	);
+	return { author, moderator, field, project, discussed, proposal, comment };
+}
+
+async function notificationsFor(db: Db, userId: string, project: { slug: string }, commentId: string) {
+	await notify(db, userId, 'project_timeline', { project: project.slug, status: 'piloting' });
+	await notify(db, userId, 'project_result', { project: project.slug });
+	await notify(db, userId, 'comment_reply', {
+		post: 'comment',
+		id: commentId,
+		path: `/participate/${project.slug}#comment-${commentId}`
+	});
+}
+
 for (const locale of ['ar', 'fa'] as const) {
 	test(`${locale}: left-to-right text on every page sits in a left-to-right element`, async ({ page }) => {
 		test.setTimeout(240_000);
-		for (const path of PAGES) {
-			const url = `/${locale}${path}`;
-			const response = await page.goto(url);
-			expect(response?.status(), url).toBe(200);
-			await expect(page.locator('html'), url).toHaveAttribute('dir', 'rtl');
-			expect.soft(await page.evaluate(unisolatedLeftToRightText), url).toEqual([]);
-		}
+		await expectIsolatedOn(page, locale, PAGES);
+	});
+
+	test(`${locale}: what people and admins wrote in Latin script is isolated on the participation pages`, async ({
+		page,
+		appDb,
+		signIn
+	}) => {
+		test.setTimeout(240_000);
+		const data = await participationData(appDb);
+		const guestPages = [
+			'/participate',
+			`/participate?field=${data.field.slug}`,
+			`/participate/${data.project.slug}`,
+			`/participate/${data.discussed.slug}`,
+			'/participate/proposals',
+			`/participate/proposals?field=${data.field.slug}`,
+			`/participate/proposals/${data.proposal.id}`,
+			'/participate/results',
+			`/participate/${data.project.slug}/results`,
+			'/participate/moderation'
+		];
+		await expectIsolatedOn(page, locale, guestPages);
+
+		const learner = await signIn({ username: latinName('lea') });
+		const own = await makeProposal(appDb, learner.id, { fieldId: data.field.id, title: '(Meine Idee)' });
+		await makeComment(appDb, learner.id, { projectId: data.discussed.id, state: 'pending', body: 'Frage?' });
+		await addSupport(appDb, learner.id, { kind: 'project', id: data.project.id });
+		await notificationsFor(appDb, learner.id, data.discussed, data.comment.id);
+		await expectIsolatedOn(page, locale, [
+			'/participate/proposals/new',
+			`/participate/proposals/${own.id}`,
+			`/participate/proposals/${own.id}/edit`,
+			`/participate/${data.discussed.slug}`,
+			`/participate/report?comment=${data.comment.id}`,
+			'/account',
+			'/account/notifications',
+			'/account/contributions'
+		]);
+	});
+
+	test(`${locale}: what people and admins wrote in Latin script is isolated on the moderation and admin pages`, async ({
+		page,
+		appDb,
+		signIn
+	}) => {
+		test.setTimeout(240_000);
+		const data = await participationData(appDb);
+		await signIn({ username: latinName('moderator'), role: 'moderator' });
+		await expectIsolatedOn(page, locale, ['/moderation', '/moderation?tab=pending', '/moderation?tab=appeals']);
+
+		await signIn({ username: latinName('admin'), role: 'admin' });
+		await expectIsolatedOn(page, locale, [
+			'/admin',
+			'/admin/participation',
+			`/admin/participation/fields/${data.field.id}`,
+			`/admin/participation/fields/${data.field.id}/${locale}`,
+			`/admin/participation/projects/${data.project.id}`,
+			`/admin/participation/projects/${data.project.id}/${locale}`,
+			`/admin/participation/projects/${data.project.id}/timeline/${data.project.entryId}/${locale}`,
+			'/admin/audit'
+		]);
 	});
 }
 
 test('the check finds what it looks for: an address with a full stop in an Arabic paragraph', async ({ page }) => {
-	await page.goto('/ar/privacy');
+	await open(page, '/ar/privacy');
 	await page.evaluate(() => {
 		const p = document.createElement('p');
 		p.textContent = 'www.hamburg.de.';
@@ -98,4 +223,29 @@ test('the check finds what it looks for: an address with a full stop in an Arabi
 		document.querySelector('main')!.append(isolated);
 	});
 	expect(await page.evaluate(unisolatedLeftToRightText)).toEqual(['<p> www.hamburg.de.']);
+});
+
+test('the check finds a Latin chart label laid out right-to-left, and passes it in its own direction', async ({
+	page
+}) => {
+	await open(page, '/ar/privacy');
+	await page.evaluate(() => {
+		const NS = 'http://www.w3.org/2000/svg';
+		const svg = document.createElementNS(NS, 'svg');
+		svg.setAttribute('viewBox', '0 0 600 60');
+		const labels: { y: string; direction: string | null }[] = [
+			{ y: '20', direction: null },
+			{ y: '50', direction: 'ltr' }
+		];
+		for (const { y, direction } of labels) {
+			const text = document.createElementNS(NS, 'text');
+			text.setAttribute('x', '600');
+			text.setAttribute('y', y);
+			text.textContent = direction ? 'Bus & Bahn!' : 'Bus & Bahn?';
+			if (direction) text.setAttribute('style', `direction: ${direction}; unicode-bidi: isolate`);
+			svg.append(text);
+		}
+		document.querySelector('main')!.append(svg);
+	});
+	expect(await page.evaluate(unisolatedLeftToRightText)).toEqual(['<text> Bus & Bahn?']);
 });

@@ -13,7 +13,7 @@ import { makeAttempt, makeProgress } from '../helpers/factories.ts';
 import { expect, signInNewUser, test, type SignedIn } from './fixtures';
 import { expectNoAxeViolations, HIGH_CONTRAST_COOKIE, LOCALES, type Contrast } from './helpers';
 
-export type Who = 'guest' | 'learner' | 'moderator' | 'admin';
+export type Who = 'guest' | 'learner' | 'instructor' | 'moderator' | 'admin';
 
 export interface MatrixPage {
 	/** The path after the language, or a function that makes the data the page shows and returns its path. */

@@ -30,6 +30,7 @@ async function learnerInClass(db: Db, learnerId: string) {
 const PAGES: MatrixPage[] = [
 	{ path: '/classes' },
 	{ path: '/classes/join' },
+	{ path: '/classes/join?code=ZZZZZZ', name: '/classes/join?code=… (refused code, guest)' },
 	{ name: '/classes/join?code=… (guest)', path: async (db) => `/classes/join?code=${(await makeClass(db)).joinCode}` },
 	{ path: '/classes', who: 'learner', name: '/classes (learner, no class)' },
 	{

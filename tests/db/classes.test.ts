@@ -21,6 +21,8 @@ import {
 	listJoinedClasses,
 	listTaughtClasses
 } from '../../src/lib/server/classes/listing.ts';
+import { classesPrivacy } from '../../src/lib/server/classes/privacy.ts';
+import { listAssignments } from '../../src/lib/server/classes/assigned-lessons.ts';
 import { getCatalogue } from '../../src/lib/server/learning/catalogue.ts';
 import { engines, type TestDatabase } from '../helpers/databases.ts';
 import { makeAssignment, makeClass, makeCoInstructor, makeMember } from '../helpers/class-factories.ts';
@@ -262,5 +264,38 @@ describe.each(engines)('classes on $name', (engine) => {
 		expect(await learnerAssignments(test.db, outsider.id, 'de', now)).toEqual([]);
 		await archiveClass(test.db, made.id);
 		expect(await learnerAssignments(test.db, learner.id, 'de', now)).toEqual([]);
+	});
+
+	it('on deleting an account, takes the person out of classes and hands an owned class to its co-instructor', async () => {
+		const made = await makeClass(test.db);
+		const [co, later] = [
+			await makeUser(test.db, { role: 'instructor' }),
+			await makeUser(test.db, { role: 'instructor' })
+		];
+		await makeCoInstructor(test.db, made.id, co.id, new Date(Date.now() - DAY));
+		await makeCoInstructor(test.db, made.id, later.id);
+		const added = await addAssignment(test.db, made.id, made.instructorId, {
+			target: 'first-steps',
+			dueAt: null,
+			note: null
+		});
+		expect(added.ok).toBe(true);
+		const other = await makeClass(test.db);
+		await makeMember(test.db, other.id, made.instructorId);
+
+		const exported = await classesPrivacy.export(test.db, made.instructorId);
+		expect(exported).toMatchObject({
+			classMembers: [expect.objectContaining({ classId: other.id })],
+			classInstructors: [expect.objectContaining({ classId: made.id, role: 'owner' })],
+			assignments: [expect.objectContaining({ target: 'first-steps' })]
+		});
+
+		await test.db.transaction((tx) => classesPrivacy.erase(tx, made.instructorId));
+		expect((await listClassInstructors(test.db, made.id)).map((row) => [row.userId, row.role])).toEqual([
+			[co.id, 'owner'],
+			[later.id, 'co']
+		]);
+		expect((await listAssignments(test.db, made.id)).map((row) => row.assignedByUserId)).toEqual([null]);
+		expect(await listClassLearners(test.db, other.id)).toEqual([]);
 	});
 });

@@ -12,10 +12,12 @@ import { formError, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The join page, reached by the QR code's link (?code=…) or a typed code. */
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const typed = url.searchParams.get('code') ?? '';
 	const code = /^[\w\s-]{1,40}$/.test(typed) ? normalizeJoinCode(typed) : '';
-	return { code, signedIn: locals.user !== null };
+	// A guest learns that a code is refused before making an account for it.
+	const found = code && !locals.user ? await findJoinableClass(locals.db, code) : null;
+	return { code, signedIn: locals.user !== null, codeProblem: found && !found.ok ? found.error : null };
 };
 
 function joined(event: RequestEvent, classId: string, isNew: boolean): never {

@@ -113,6 +113,33 @@ describe.each(engines)('supports for projects on $name', (engine) => {
 		});
 	});
 
+	it('with overlapping phases (which editing refuses) the phase that started last decides, as on the page', async () => {
+		const { db } = test;
+		const now = Date.now();
+		const overlapping = async (first: 'support' | 'discussion', then: 'support' | 'discussion') => {
+			const project = await makeProject(db, {
+				phase: first,
+				phaseStartsAt: new Date(now - 10 * DAY),
+				phaseEndsAt: new Date(now + 10 * DAY)
+			});
+			await db.orm.insert(db.t.participationPhases).values({
+				id: `${project.id}-later`,
+				projectId: project.id,
+				kind: then,
+				startsAt: new Date(now - DAY),
+				endsAt: new Date(now + DAY)
+			});
+			return { kind: 'project', id: project.id } as const;
+		};
+		const [citizen] = await makeCitizens(db, 1);
+		const discussionLater = await overlapping('support', 'discussion');
+		expect(await addSupport(db, citizen!.id, discussionLater)).toEqual({ ok: false, reason: 'supportsClosed' });
+		expect(await rowsFor(db, discussionLater.id)).toBe(0);
+		const supportLater = await overlapping('discussion', 'support');
+		expect(await addSupport(db, citizen!.id, supportLater)).toEqual({ ok: true, supported: true, total: 1 });
+		expect(await rowsFor(db, supportLater.id)).toBe(1);
+	});
+
 	it('refuses an unknown project and a blocked account (403), writing nothing', async () => {
 		const { db } = test;
 		const project = await makeProject(db, { phase: 'support' });

@@ -6,9 +6,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { preparedStatement } from '../db/prepared.ts';
 
 export const SESSION_COOKIE = 'lotse_session';
 const DAY = 24 * 60 * 60 * 1000;
@@ -36,11 +37,10 @@ export async function createSession(
 	return { token: `${id}.${secret}`, session: { id, userId, expiresAt } };
 }
 
-export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidatedSession | null> {
-	const [id, secret, extra] = token.split('.');
-	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+// Every request with a session cookie runs this: prepared once (../db/prepared.ts).
+const sessionWithUser = preparedStatement((db) => {
 	const { sessions, users } = db.t;
-	const [row] = await db.orm
+	return db.orm
 		.select({
 			session: {
 				id: sessions.id,
@@ -59,8 +59,16 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id))
-		.limit(1);
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.limit(1)
+		.prepare('session_with_user');
+});
+
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidatedSession | null> {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+	const { sessions } = db.t;
+	const [row] = await sessionWithUser(db).execute({ id });
 	if (!row) return null;
 	const expected = new TextEncoder().encode(row.session.secretHash);
 	const given = new TextEncoder().encode(hashSecret(secret));

@@ -1,16 +1,18 @@
 /** The participation phase a project is in now, read from its dated phases (see phases.ts). */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { currentPhase, type CurrentPhase } from './phases.ts';
+import { currentPhase, type CurrentPhase, type PhaseDates } from './phases.ts';
 
 /** The project's phase at `now`; null when there is no such project. */
 export async function phaseOfProject(db: Db, projectId: string, now = new Date()): Promise<CurrentPhase | null> {
 	const { participationProjects: projects, participationPhases: phases } = db.t;
-	const [project] = await db.orm.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).limit(1);
-	if (!project) return null;
+	// The project and its phases in one query: a project without phases is one row of nulls.
 	const rows = await db.orm
 		.select({ kind: phases.kind, startsAt: phases.startsAt, endsAt: phases.endsAt })
-		.from(phases)
-		.where(eq(phases.projectId, projectId));
-	return currentPhase(rows, now);
+		.from(projects)
+		.leftJoin(phases, eq(phases.projectId, projects.id))
+		.where(eq(projects.id, projectId));
+	if (rows.length === 0) return null;
+	const dated = rows.filter((row): row is PhaseDates => row.kind !== null);
+	return currentPhase(dated, now);
 }

@@ -3,10 +3,11 @@
  * sorted, paginated) and one project's page. Counts come from grouped queries, one per
  * kind, never one per project; the phase is worked out from the dated phases at `now`.
  */
-import { and, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Locale } from '../../i18n/locales.ts';
 import type { Db } from '../db/database.ts';
+import { preparedStatement } from '../db/prepared.ts';
 import { pickLocalized } from './localized-text.ts';
 import { currentPhase, type CurrentPhase, type PhaseDates } from './phases.ts';
 import { PHASE_KINDS, PROJECT_STATUSES, type ProjectStatus, type TextLocale } from './rules.ts';
@@ -238,10 +239,20 @@ export async function listProjects(db: Db, locale: Locale, filters: ProjectFilte
 	};
 }
 
+// Every project page and every support or comment posted to one reads it.
+const projectWithSlug = preparedStatement((db) => {
+	const { participationProjects: projects } = db.t;
+	return db.orm
+		.select()
+		.from(projects)
+		.where(eq(projects.slug, sql.placeholder('slug')))
+		.limit(1)
+		.prepare('project_with_slug');
+});
+
 /** The project a slug names, or null. */
 export async function findProjectBySlug(db: Db, slug: string) {
-	const { participationProjects: projects } = db.t;
-	const [project] = await db.orm.select().from(projects).where(eq(projects.slug, slug)).limit(1);
+	const [project] = await projectWithSlug(db).execute({ slug });
 	return project ?? null;
 }
 

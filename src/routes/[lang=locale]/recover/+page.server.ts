@@ -2,6 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { recoverAccount } from '$lib/server/auth/recovery-code';
 import { startSession } from '$lib/server/auth/request';
 import { recoverAccountForm } from '$lib/server/auth/schemas';
+import { retryParams } from '$lib/server/security/limits';
 import { formError, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,11 +17,8 @@ async function recover(event: RequestEvent) {
 	const result = await recoverAccount(event.locals.db, { ...form.data, address: event.getClientAddress() });
 	if (!result.ok) {
 		if (result.until) {
-			const time = new Intl.DateTimeFormat(event.locals.locale, {
-				timeStyle: 'short',
-				timeZone: 'Europe/Berlin'
-			}).format(result.until);
-			return formError('form', result.error, { status: 429, values, params: { time } });
+			const params = retryParams(result.until, event.locals.locale);
+			return formError('form', result.error, { status: 429, values, params });
 		}
 		return formError(result.field ?? 'form', result.error, { values });
 	}

@@ -4,5 +4,9 @@ import type { PageServerLoad } from './$types';
 /** The learner's dashboard: for guests from their cookie, for accounts from the database. */
 export const load: PageServerLoad = async ({ locals }) => {
 	const { db, progress, user, locale } = locals;
-	return { ...(await learnerDashboard(db, progress, user?.id ?? null, locale)), signedIn: Boolean(user) };
+	return {
+		...(await learnerDashboard(db, progress, user?.id ?? null, locale)),
+		signedIn: Boolean(user),
+		progressRoom: await progress.room()
+	};
 };

@@ -45,21 +45,9 @@ export const GUEST_PROGRESS_NUMBERS: readonly { readonly lesson: string; readonl
 		quizzes: ['confident-but-wrong', 'trusted-sources', 'check-order']
 	},
 	{ lesson: 'first-programs/what-is-a-program', quizzes: ['what-is-a-program', 'tea-steps', 'programs-around-us'] },
-	{ lesson: 'first-programs/first-web-page', quizzes: ['link-tag', 'href-attribute', 'page-steps', 'first-page'] },
-	{
-		lesson: 'first-programs/values-and-variables',
-		quizzes: ['let-or-const', 'which-are-strings', 'console-log', 'print-name', 'ticket-total']
-	},
-	{
-		lesson: 'first-programs/decisions',
-		quizzes: ['which-branch', 'true-comparisons', 'equals-sign', 'free-entry', 'bigger-number']
-	},
-	{
-		lesson: 'first-programs/loops',
-		quizzes: ['loop-parts', 'how-many-rounds', 'plus-plus', 'count-to-ten', 'sum-to-hundred']
-	},
-	{
-		lesson: 'first-programs/functions',
-		quizzes: ['return-does', 'function-facts', 'function-steps', 'greeting', 'entry-price']
-	}
+	{ lesson: 'first-programs/first-web-page', quizzes: ['link-tag', 'href-attribute', 'page-steps'] },
+	{ lesson: 'first-programs/values-and-variables', quizzes: ['let-or-const', 'which-are-strings', 'console-log'] },
+	{ lesson: 'first-programs/decisions', quizzes: ['which-branch', 'true-comparisons', 'equals-sign'] },
+	{ lesson: 'first-programs/loops', quizzes: ['loop-parts', 'how-many-rounds', 'plus-plus'] },
+	{ lesson: 'first-programs/functions', quizzes: ['return-does', 'function-facts', 'function-steps'] }
 ];

@@ -18,7 +18,8 @@
 // BENCH_CONNECTIONS (default 10). Results: console and bench-results/latest.json.
 // The participation measurements (server time with 1,000 proposals, comments and reports;
 // supports through the form action against the raw driver) are in bench-participation.js;
-// BENCH_ONLY=participation runs only those.
+// BENCH_ONLY=participation runs only those. The slow-3G load event and layout shift of each
+// kind of page, with and without JavaScript, are in bench-slow-network.js (BENCH_ONLY=slow-network).
 // No test asserts on these numbers.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -29,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { chromium } from 'playwright';
 import { participationBench } from './bench-participation.js';
+import { slowNetworkBench } from './bench-slow-network.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -340,7 +342,20 @@ try {
 	}
 
 	let js = [];
+	let slowNetwork = [];
 	const rows = [];
+	if (only === 'slow-network' || !only) {
+		const server = await startServer(`file:${dbFile}`);
+		await server.ready();
+		slowNetwork = await slowNetworkBench(BASE, fail);
+		await server.stop();
+		console.log('\nSlow 3G (400 kbit/s, 400 ms round trip), empty cache:');
+		console.table(slowNetwork);
+		if (only) {
+			writeFileSync('bench-results/slow-network.json', JSON.stringify(slowNetwork, null, 2));
+			process.exit(0);
+		}
+	}
 	if (only !== 'participation') {
 		const jsServer = await startServer(`file:${dbFile}`);
 		await jsServer.ready();
@@ -362,6 +377,7 @@ try {
 		seconds: SECONDS,
 		rounds: ROUNDS,
 		javascript: js,
+		slowNetwork,
 		throughput: rows,
 		participation: participationRuns
 	};

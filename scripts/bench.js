@@ -22,6 +22,8 @@
 // request's latency measured meanwhile) is in bench-classes-accounts.js; BENCH_ONLY=accounts
 // runs only that. The class report's server time (30 and 300 learners) is in bench-classes.js;
 // BENCH_ONLY=classes runs only that.
+// The slow-3G load event and layout shift of each kind of page, with and without JavaScript,
+// are in bench-slow-network.js (BENCH_ONLY=slow-network).
 // No test asserts on these numbers.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -34,6 +36,7 @@ import { chromium } from 'playwright';
 import { classAccountsBench } from './bench-classes-accounts.js';
 import { classesBench } from './bench-classes.js';
 import { participationBench } from './bench-participation.js';
+import { slowNetworkBench } from './bench-slow-network.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -369,7 +372,20 @@ try {
 	}
 
 	let js = [];
+	let slowNetwork = [];
 	const rows = [];
+	if (only === 'slow-network' || !only) {
+		const server = await startServer(`file:${dbFile}`);
+		await server.ready();
+		slowNetwork = await slowNetworkBench(BASE, fail);
+		await server.stop();
+		console.log('\nSlow 3G (400 kbit/s, 400 ms round trip), empty cache:');
+		console.table(slowNetwork);
+		if (only) {
+			writeFileSync('bench-results/slow-network.json', JSON.stringify(slowNetwork, null, 2));
+			process.exit(0);
+		}
+	}
 	if (!only) {
 		const jsServer = await startServer(`file:${dbFile}`);
 		await jsServer.ready();
@@ -407,6 +423,7 @@ try {
 		seconds: SECONDS,
 		rounds: ROUNDS,
 		javascript: js,
+		slowNetwork,
 		throughput: rows,
 		participation: participationRuns,
 		learnerAccounts: accountRuns,

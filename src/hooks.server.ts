@@ -8,6 +8,7 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies'
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { closeDbOnShutdown, getDb } from '$lib/server/db';
 import { dev } from '$app/environment';
+import { compressionEnabled, compressResponse } from '$lib/server/http/compression';
 import { respondWithKeptPage } from '$lib/server/http/rendered-pages';
 import { logSetCookies } from '$lib/server/http/set-cookie-log';
 import { guestLessonPageKey, guestLessonPages } from '$lib/server/learning/guest-lesson-pages';
@@ -154,9 +155,14 @@ const guestLessons: Handle = async ({ event, resolve }) => {
 	return respondWithKeptPage(page, event.locals.setCookies);
 };
 
+/** Pages and data go out compressed unless a proxy in front does it (LOTSE_COMPRESS=0). */
+const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
 // Order matters: guestLessons needs the language, the session and the progress store, and
-// keeps pages with the headers `page` adds, so it sits between them.
-export const handle = sequence(context, session, oneTimePassword, progress, areas, guestLessons, page);
+// keeps pages with the headers `page` adds, so it sits between them; compression comes last,
+// around everything, so kept pages go out compressed too.
+const handles = [context, session, oneTimePassword, progress, areas, guestLessons, page];
+export const handle = sequence(...(compressionEnabled() ? [compress] : []), ...handles);
 
 /** Errors are logged on the server; people see a plain message, never a stack trace. */
 export const handleError: HandleServerError = ({ error, status }) => {

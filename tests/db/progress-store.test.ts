@@ -9,7 +9,10 @@ function memoryGuest(): ProgressStore {
 	let stored: GuestProgress = emptyGuestProgress();
 	return guestProgress({
 		read: () => structuredClone(stored),
-		write: (progress) => (stored = structuredClone(progress)),
+		write: (progress) => {
+			stored = structuredClone(progress);
+			return 'saved';
+		},
 		clear: () => (stored = emptyGuestProgress())
 	});
 }

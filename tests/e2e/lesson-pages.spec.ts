@@ -2,6 +2,7 @@ import type { APIResponse } from '@playwright/test';
 import { expect, test } from './fixtures';
 import deLearn from '../../src/lib/i18n/translations/de/learn.json' with { type: 'json' };
 import deLesson from '../../src/lib/i18n/translations/de/lesson.json' with { type: 'json' };
+import { unpackGuestProgress, type GuestProgress } from '../../src/lib/server/learning/guest-progress-format.ts';
 import { correctAnswerForm, lessonQuizzes } from '../helpers/quiz-answers';
 import { BASE_URL, open } from './helpers';
 
@@ -22,10 +23,12 @@ function setCookies(response: APIResponse): Map<string, string> {
 	return cookies;
 }
 
-function guestProgress(value: string | undefined): { l: Record<string, [number, number]>; q: Record<string, number> } {
+function guestProgress(value: string | undefined): GuestProgress {
 	expect(value, 'the guest progress cookie is set').toBeTruthy();
-	// "<payload>.<signature>": the payload is base64url JSON.
-	return JSON.parse(Buffer.from(value!.split('.')[0]!, 'base64url').toString('utf8'));
+	// "<payload>.<signature>": the payload is the packed progress, base64url.
+	const progress = unpackGuestProgress(new Uint8Array(Buffer.from(value!.split('.')[0]!, 'base64url')));
+	expect(progress, 'the guest progress cookie can be read').not.toBeNull();
+	return progress!;
 }
 
 test.describe('guests’ lesson pages', () => {

@@ -7,7 +7,10 @@ function memoryCookie(initial: GuestProgress = emptyGuestProgress()) {
 	let stored: GuestProgress | null = structuredClone(initial);
 	const cookie: GuestProgressCookie & { stored(): GuestProgress | null } = {
 		read: () => structuredClone(stored ?? emptyGuestProgress()),
-		write: (progress) => (stored = structuredClone(progress)),
+		write: (progress) => {
+			stored = structuredClone(progress);
+			return 'saved';
+		},
 		clear: () => (stored = null),
 		stored: () => stored
 	};
@@ -37,7 +40,6 @@ describe('a guest progress store', () => {
 	it('knows the lesson touched last', async () => {
 		const store = guestProgress(
 			memoryCookie({
-				v: 1,
 				l: { 'a/one': [1, 100], 'a/two': [0, 300], 'b/three': [0, 200] },
 				q: {}
 			})

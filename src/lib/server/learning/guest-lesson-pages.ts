@@ -18,7 +18,13 @@ import { serializeDisplayCookie } from '$lib/display-settings';
 import { LESSON_ROUTE_ID } from '$lib/lesson-route';
 import { RenderedPages } from '../http/rendered-pages.ts';
 import { getCatalogue } from './catalogue.ts';
-import { guestBestScores, guestProgressKey, guestStatus, readGuestProgress } from './guest-progress.ts';
+import {
+	guestBestScores,
+	guestProgressKey,
+	guestProgressRoomAfterOpening,
+	guestStatus,
+	readGuestProgress
+} from './guest-progress.ts';
 
 /** Pages are 20–60 KB; this holds a few thousand lesson × language × state combinations. */
 export const guestLessonPages = new RenderedPages(64 * 1024 * 1024);
@@ -47,6 +53,10 @@ export async function guestLessonPageKey(event: RequestEvent): Promise<GuestLess
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([quiz, score]) => `${quiz}=${score}`)
 		.join(',');
-	const key = [event.url.pathname, search, serializeDisplayCookie(event.locals.display), status, scores].join('|');
+	// Whether the page asks the guest to create an account because the cookie is filling up.
+	const room = guestProgressRoomAfterOpening(progress, lessonKey);
+	const key = [event.url.pathname, search, serializeDisplayCookie(event.locals.display), status, scores, room].join(
+		'|'
+	);
 	return { key, lessonKey };
 }

@@ -2,44 +2,42 @@
  * Progress of people without an account, kept in their own browser (a cookie, no expiry
  * date of ours) and moved into their account when they sign up or sign in.
  *
- * The cookie is `<payload>.<signature>`: base64url JSON and its HMAC-SHA-256 under a
- * server secret (`../security/server-secret.ts`), so a hand-made or edited cookie is
- * ignored (read as no progress, and replaced) instead of becoming a certificate.
+ * The cookie is `<payload>.<signature>`: the progress packed by guest-progress-format.ts
+ * (base64url) and its HMAC-SHA-256 under a server secret (`../security/server-secret.ts`),
+ * so a hand-made or edited cookie is ignored (read as no progress, and replaced) instead of
+ * becoming a certificate.
+ *
+ * Nothing is ever dropped to make room: a change that would make the cookie bigger than a
+ * browser keeps is not written, the cookie notes that, and the learning pages ask the
+ * learner to create an account (guestProgressRoom); they already do so once it is 3/4 full.
  */
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, max } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { serverSecret } from '../security/server-secret.ts';
+import {
+	emptyGuestProgress,
+	packGuestProgress,
+	unpackGuestProgress,
+	type GuestProgress
+} from './guest-progress-format.ts';
+
+export { emptyGuestProgress, type GuestProgress };
 
 export const GUEST_PROGRESS_COOKIE = 'lotse_progress';
 const TEN_YEARS = 60 * 60 * 24 * 365 * 10;
-// Browsers keep cookies up to 4096 bytes; stay well below.
-const MAX_COOKIE_LENGTH = 3800;
-
-const lessonKey = z
-	.string()
-	.regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)
-	.max(80);
-const quizKey = z
-	.string()
-	.regex(/^[a-z0-9-]+\/[a-z0-9-]+#[a-z0-9-]+$/)
-	.max(120);
-
-export const guestProgressSchema = z.object({
-	v: z.literal(1),
-	/** lesson key → [status: 0 started / 1 completed, unix seconds of last activity] */
-	l: z.record(lessonKey, z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().int().nonnegative()])),
-	/** "course/lesson#quiz" → best score 0–100 */
-	q: z.record(quizKey, z.number().int().min(0).max(100))
-});
-export type GuestProgress = z.output<typeof guestProgressSchema>;
-
-export const emptyGuestProgress = (): GuestProgress => ({ v: 1, l: {}, q: {} });
+/**
+ * Browsers keep a cookie whose name, value and attributes take at most 4,096 bytes. With the
+ * name and the attributes written here (about 75 bytes) the value must stay below this.
+ */
+export const MAX_GUEST_COOKIE_VALUE = 3968;
+const NEARLY_FULL = Math.floor(MAX_GUEST_COOKIE_VALUE * 0.75);
+// base64url of a 32-byte HMAC, and the dot before it.
+const SIGNATURE_LENGTH = 44;
 
 /** The key guest progress cookies are signed with: the same in every process on this database. */
 export function guestProgressKey(db: Db): Promise<Uint8Array> {
@@ -49,21 +47,16 @@ export function guestProgressKey(db: Db): Promise<Uint8Array> {
 const signature = (payload: string, key: Uint8Array) => hmac(SHA256, key, new TextEncoder().encode(payload));
 
 export function encodeGuestProgress(progress: GuestProgress, key: Uint8Array): string {
-	const payload = Buffer.from(JSON.stringify(progress)).toString('base64url');
+	const payload = Buffer.from(packGuestProgress(progress)).toString('base64url');
 	return `${payload}.${Buffer.from(signature(payload, key)).toString('base64url')}`;
 }
 
-/** The progress in a cookie value, or null when it is not one this server signed. */
+/** The progress in a cookie value (either format), or null when it is not one this server signed. */
 export function decodeGuestProgress(value: string, key: Uint8Array): GuestProgress | null {
 	const [payload, signed, ...rest] = value.split('.');
 	if (!payload || !signed || rest.length) return null;
 	if (!constantTimeEqual(Buffer.from(signed, 'base64url'), signature(payload, key))) return null;
-	try {
-		const parsed = guestProgressSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
-		return parsed.success ? parsed.data : null;
-	} catch {
-		return null;
-	}
+	return unpackGuestProgress(new Uint8Array(Buffer.from(payload, 'base64url')));
 }
 
 /** A guest's progress; an unsigned, tampered or broken cookie counts as none and is removed. */
@@ -76,19 +69,49 @@ export function readGuestProgress(cookies: Cookies, key: Uint8Array): GuestProgr
 	return emptyGuestProgress();
 }
 
-export function writeGuestProgress(cookies: Cookies, progress: GuestProgress, secure: boolean, key: Uint8Array): void {
+/**
+ * Writes `progress` into the cookie; when it would not fit, keeps what the cookie held and
+ * marks it full instead (so the learner is told, see guestProgressRoom).
+ */
+export function writeGuestProgress(
+	cookies: Cookies,
+	progress: GuestProgress,
+	secure: boolean,
+	key: Uint8Array
+): 'saved' | 'full' {
 	let value = encodeGuestProgress(progress, key);
-	// If the cookie grows too big, forget the oldest lessons that were only started.
-	while (value.length > MAX_COOKIE_LENGTH) {
-		const oldest = Object.entries(progress.l)
-			.sort((a, b) => a[1][1] - b[1][1])
-			.find(([, [status]]) => status === 0);
-		if (!oldest) break;
-		delete progress.l[oldest[0]];
-		value = encodeGuestProgress(progress, key);
+	let outcome: 'saved' | 'full' = 'saved';
+	if (value.length > MAX_GUEST_COOKIE_VALUE) {
+		const kept = readGuestProgress(cookies, key);
+		kept.full = true;
+		value = encodeGuestProgress(kept, key);
+		outcome = 'full';
 	}
 	cookies.set(GUEST_PROGRESS_COOKIE, value, { path: '/', maxAge: TEN_YEARS, httpOnly: true, sameSite: 'lax', secure });
+	return outcome;
 }
+
+/**
+ * How much room the cookie has left, for the learning pages: "full" once a change could not
+ * be kept, "nearly-full" from 3/4 of what a browser keeps.
+ */
+export type GuestProgressRoom = 'plenty' | 'nearly-full' | 'full';
+
+export function guestProgressRoom(progress: GuestProgress): GuestProgressRoom {
+	if (progress.full) return 'full';
+	return cookieValueLength(progress) >= NEARLY_FULL ? 'nearly-full' : 'plenty';
+}
+
+/** The room a lesson page shows once opening it is noted (kept pages need it beforehand). */
+export function guestProgressRoomAfterOpening(progress: GuestProgress, lessonKey: string): GuestProgressRoom {
+	const opened = structuredClone(progress);
+	guestStart(opened, lessonKey);
+	return cookieValueLength(opened) > MAX_GUEST_COOKIE_VALUE ? 'full' : guestProgressRoom(opened);
+}
+
+/** The length of the cookie value `encodeGuestProgress` writes (base64url has no padding). */
+const cookieValueLength = (progress: GuestProgress) =>
+	Math.ceil((packGuestProgress(progress).length * 4) / 3) + SIGNATURE_LENGTH;
 
 /** What the cookie's status number means. */
 export function guestStatus([status]: GuestProgress['l'][string]): 'started' | 'completed' {
@@ -122,7 +145,9 @@ export function guestQuizScore(progress: GuestProgress, key: string, quizId: str
 /**
  * Moves a guest's progress into an account in one transaction: completed beats started,
  * the earlier start date stays, and a guest's quiz score is added only where it beats the
- * account's best (so merging twice adds nothing and no score is lost).
+ * account's best (so merging twice adds nothing and no score is lost). A few statements
+ * whatever the cookie holds: one upsert of all lessons, one read of the account's best
+ * scores and one insert of the scores that beat them.
  */
 export async function mergeGuestProgress(
 	db: Db,
@@ -131,44 +156,52 @@ export async function mergeGuestProgress(
 	isKnownLesson: (key: string) => boolean
 ) {
 	const lessons = Object.entries(guest.l).filter(([key]) => isKnownLesson(key));
-	const quizzes = Object.entries(guest.q).filter(([key]) => isKnownLesson(key.split('#')[0]!));
+	const quizzes = Object.entries(guest.q)
+		.map(([id, score]) => [...(id.split('#') as [string, string]), score] as const)
+		.filter(([lessonKey]) => isKnownLesson(lessonKey));
 	if (!lessons.length && !quizzes.length) return { lessons: 0, attempts: 0 };
 	return db.transaction(async (tx) => {
 		const progress = tx.t.lessonProgress;
-		for (const [key, [status, seconds]] of lessons) {
-			const at = new Date(seconds * 1000);
-			const completed = status === 1;
+		if (lessons.length) {
 			await tx.orm
 				.insert(progress)
-				.values({
-					userId,
-					lessonKey: key,
-					status: completed ? 'completed' : 'started',
-					startedAt: at,
-					completedAt: completed ? at : null,
-					updatedAt: at
-				})
-				.onConflictDoNothing();
-			if (completed) {
-				await tx.orm
-					.update(progress)
-					.set({ status: 'completed', completedAt: at })
-					.where(and(eq(progress.userId, userId), eq(progress.lessonKey, key), eq(progress.status, 'started')));
-			}
+				.values(
+					lessons.map(([lessonKey, [status, seconds]]) => {
+						const at = new Date(seconds * 1000);
+						const completed = status === 1;
+						return {
+							userId,
+							lessonKey,
+							status: completed ? ('completed' as const) : ('started' as const),
+							startedAt: at,
+							completedAt: completed ? at : null,
+							updatedAt: at
+						};
+					})
+				)
+				.onConflictDoUpdate({
+					target: [progress.userId, progress.lessonKey],
+					// Only a completion changes a lesson the account has: started becomes completed.
+					set: { status: sql`excluded.status`, completedAt: sql`excluded.completed_at` },
+					setWhere: sql`${progress.status} = 'started' and excluded.status = 'completed'`
+				});
 		}
-		let attempts = 0;
+		if (!quizzes.length) return { lessons: lessons.length, attempts: 0 };
 		const t = tx.t.quizAttempts;
-		for (const [id, score] of quizzes) {
-			const [lessonKey, quizId] = id.split('#') as [string, string];
-			const [best] = await tx.orm
-				.select({ best: max(t.score) })
-				.from(t)
-				.where(and(eq(t.userId, userId), eq(t.lessonKey, lessonKey), eq(t.quizId, quizId)));
-			if (best?.best === null || best?.best === undefined || Number(best.best) < score) {
-				await tx.orm.insert(t).values({ id: newId(), userId, lessonKey, quizId, score, createdAt: new Date() });
-				attempts++;
-			}
-		}
-		return { lessons: lessons.length, attempts };
+		const best = await tx.orm
+			.select({ lessonKey: t.lessonKey, quizId: t.quizId, best: sql<number>`max(${t.score})` })
+			.from(t)
+			.where(and(eq(t.userId, userId), inArray(t.lessonKey, [...new Set(quizzes.map(([lessonKey]) => lessonKey))])))
+			.groupBy(t.lessonKey, t.quizId);
+		const accountBest = new Map(best.map((row) => [`${row.lessonKey}#${row.quizId}`, Number(row.best)]));
+		const createdAt = new Date();
+		const better = quizzes
+			.filter(([lessonKey, quizId, score]) => {
+				const have = accountBest.get(`${lessonKey}#${quizId}`);
+				return have === undefined || have < score;
+			})
+			.map(([lessonKey, quizId, score]) => ({ id: newId(), userId, lessonKey, quizId, score, createdAt }));
+		if (better.length) await tx.orm.insert(t).values(better);
+		return { lessons: lessons.length, attempts: better.length };
 	});
 }

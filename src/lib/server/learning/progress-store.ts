@@ -10,12 +10,14 @@ import {
 	GUEST_PROGRESS_COOKIE,
 	guestBestScores,
 	guestComplete,
+	guestProgressRoom,
 	guestQuizScore,
 	guestStart,
 	guestStatus,
 	readGuestProgress,
 	writeGuestProgress,
-	type GuestProgress
+	type GuestProgress,
+	type GuestProgressRoom
 } from './guest-progress.ts';
 import {
 	bestQuizScores,
@@ -38,6 +40,8 @@ export interface ProgressStore {
 	start(lessonKey: string): Promise<void>;
 	complete(lessonKey: string): Promise<void>;
 	recordAttempt(lessonKey: string, quizId: string, score: number): Promise<void>;
+	/** Whether there is room for more: a guest's cookie can fill up (an account's never does). */
+	room(): Promise<GuestProgressRoom>;
 }
 
 export function accountProgress(db: Db, userId: string): ProgressStore {
@@ -56,14 +60,16 @@ export function accountProgress(db: Db, userId: string): ProgressStore {
 			db.transaction(async (tx) => {
 				await recordQuizAttempt(tx, { userId, lessonKey, quizId, score });
 				await recordLessonStart(tx, userId, lessonKey);
-			})
+			}),
+		room: async () => 'plenty'
 	};
 }
 
 /** How a guest store reaches its cookie; tests pass an in-memory one. */
 export interface GuestProgressCookie {
 	read(): GuestProgress;
-	write(progress: GuestProgress): void;
+	/** "full" when the progress did not fit and the cookie kept what it had (marked full). */
+	write(progress: GuestProgress): 'saved' | 'full';
 	clear(): void;
 }
 
@@ -100,6 +106,7 @@ export function guestProgress(cookie: GuestProgressCookie): ProgressStore {
 			update((progress) => {
 				guestQuizScore(progress, lessonKey, quizId, score);
 				guestStart(progress, lessonKey);
-			})
+			}),
+		room: async () => guestProgressRoom(cookie.read())
 	};
 }

@@ -8,6 +8,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		...(await learnerDashboard(db, progress, user?.id ?? null, locale)),
 		assignments: user ? await learnerAssignments(db, user.id, locale) : [],
-		signedIn: Boolean(user)
+		signedIn: Boolean(user),
+		progressRoom: await progress.room()
 	};
 };

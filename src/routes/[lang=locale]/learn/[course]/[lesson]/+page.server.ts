@@ -15,7 +15,11 @@ export const load: PageServerLoad = async (event) => {
 	const { locale, progress } = event.locals;
 	const catalogue = getCatalogue();
 	await progress.start(lesson.key);
-	const [statuses, best] = await Promise.all([progress.statuses(), progress.bestScores(lesson.key)]);
+	const [statuses, best, progressRoom] = await Promise.all([
+		progress.statuses(),
+		progress.bestScores(lesson.key),
+		progress.room()
+	]);
 	const index = course.lessons.indexOf(lesson);
 	const neighbour = (offset: number) => {
 		const other = course.lessons[index + offset];
@@ -41,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
 		quizzes: quizzes.map(publicQuiz),
 		bestScores: Object.fromEntries(best),
 		status: statuses.get(lesson.key) ?? 'started',
+		progressRoom,
 		contentLocale: chosen.contentLocale,
 		isFallback: chosen.isFallback,
 		hasEasyVersion: locale === 'de' && Boolean(lesson.versions['de-easy']),

@@ -12,7 +12,8 @@
  * what a valid form does (the feature tests do that).
  *
  * Outcomes: a status (200, 400, 403, 404 …); SIGN_IN = 303 to /en/signin?next=…; or
- * redirect('/en/x') = 303 to exactly that path (with any query or fragment).
+ * redirect('/en/x') = 303 to exactly that path (with any query or fragment); route parameters
+ * in it are filled in as in the request's path: redirect('/en/classes/[classId]').
  *
  * The first test reads src/routes (tests/helpers/route-inventory.ts) and fails when a page,
  * endpoint method or action exists that MATRIX does not list, or MATRIX lists one that no
@@ -27,11 +28,16 @@
  * 2. If the route has a new parameter, give it a value in `paramsFor` below, made in
  *    `seedMatrix` (e.g. classId = this class, made with tests/helpers/class-factories.ts;
  *    the other class is `world.otherClass`).
- * 3. MATRIX_PRINT=1 prints what the server answered for every row: a help to find a typo,
+ * 3. A row whose allowed visitors really change something (archive a class, leave it) must not
+ *    change what other rows are about: give it a thing of its own in `seedMatrix` and point the
+ *    row at it with `params` (or a `body` made from the world). All rows of a worker share one
+ *    world and run one after another in an order nobody promises.
+ * 4. MATRIX_PRINT=1 prints what the server answered for every row: a help to find a typo,
  *    never a reason to write down what it answered without checking that it is right.
  */
 import { fileURLToPath } from 'node:url';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { archiveClass } from '../../src/lib/server/classes/class-settings.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { newId } from '../../src/lib/server/db/ids.ts';
 import { makeEditedProject } from '../helpers/admin-factories.ts';
@@ -55,11 +61,17 @@ type Outcomes = Record<Visitor, Outcome>;
 
 interface Row {
 	expect: Outcomes;
-	/** Form fields for an action (default: none). */
-	body?: Record<string, string>;
+	/** Form fields for an action (default: none), or made from the matrix's world. */
+	body?: Record<string, string> | ((world: World) => Record<string, string>);
 	/** A query string for a GET (e.g. "?phase=before"). */
 	query?: string;
+	/** Route parameters of the row's own, over `paramsFor` (a class only this row changes). */
+	params?: (world: World, visitor: Visitor) => Record<string, string>;
 }
+
+/** For a learner's pages: the instructor of the other class asks through their own class. */
+const throughOwnClass = (world: World, visitor: Visitor): Record<string, string> =>
+	visitor === 'otherInstructor' ? { classId: world.otherClass.id } : {};
 
 /** Everyone gets the same answer. */
 const everyone = (outcome: Outcome): Outcomes =>
@@ -76,6 +88,11 @@ const onlyAdmin = (outcome: Outcome) => only(['admin'], outcome);
 const moderators = (outcome: Outcome) => only(['moderator', 'admin'], outcome);
 /** For guests (sign-in, sign-up, recovery): a signed-in visitor is sent to their account. */
 const guestsOnly = (outcome: Outcome): Outcomes => ({ ...everyone(redirect('/en/account')), guest: outcome });
+/**
+ * A class's own pages and actions: only who teaches it. For everyone else (the instructor of
+ * another class, its learners, moderators and admins alike) the class does not exist: 404.
+ */
+const itsInstructor = (outcome: Outcome): Outcomes => ({ ...everyone(404), guest: SIGN_IN, instructor: outcome });
 /** Spelled out for each visitor. */
 const byRole = (outcomes: Outcomes): Outcomes => outcomes;
 
@@ -91,6 +108,16 @@ const MATRIX: Record<string, Row> = {
 	'POST /[lang=locale]/account ?/password': { expect: signedIn(400) },
 	'POST /[lang=locale]/account ?/recoveryCode': { expect: signedIn(200) },
 	'POST /[lang=locale]/account ?/delete': { expect: signedIn(400) },
+	// The first sign-in's form is for one-time passwords only (nobody here has one): the page
+	// sends on to the account. Even a good new password is refused without one: the refused
+	// form's page sends to the account, where a changed password would have gone on to /en.
+	'GET /[lang=locale]/account/new-password': { expect: signedIn(redirect('/en/account')) },
+	'POST /[lang=locale]/account/new-password ?/default': {
+		expect: signedIn(redirect('/en/account')),
+		body: { newPassword: 'matrix rows never set this one' }
+	},
+	// What the instructors of one's classes see: about oneself only.
+	'GET /[lang=locale]/account/seen-by-instructors': { expect: signedIn(200) },
 	'GET /[lang=locale]/account/contributions': { expect: signedIn(200) },
 	'GET /[lang=locale]/account/export': { expect: signedIn(200) },
 	'GET /[lang=locale]/account/instructor-request': { expect: signedIn(200) },
@@ -139,8 +166,62 @@ const MATRIX: Record<string, Row> = {
 	'POST /[lang=locale]/admin/people/requests ?/grant': { expect: onlyAdmin(400) },
 	'POST /[lang=locale]/admin/people/requests ?/decline': { expect: onlyAdmin(400) },
 
-	// Classes: for now the page that says what is coming.
+	// Classes. The list explains classes to guests and shows the signed-in their own classes only.
 	'GET /[lang=locale]/classes': { expect: everyone(200) },
+	// Leaving is about oneself: only a member can leave (a class of its own, so nobody else's row changes).
+	'POST /[lang=locale]/classes ?/leave': {
+		expect: byRole({ ...signedIn(404), learner: redirect('/en/classes') }),
+		body: (world) => ({ classId: world.classToLeave.id })
+	},
+	// Anyone may type a code; a guest with a valid one signs in or makes an account afterwards.
+	'GET /[lang=locale]/classes/join': { expect: everyone(200) },
+	'POST /[lang=locale]/classes/join ?/join': { expect: everyone(400) },
+	// Making an account on the spot is for guests; whoever is signed in joins with the other form.
+	'POST /[lang=locale]/classes/join ?/signUp': {
+		expect: byRole({ ...everyone(redirect('/en/classes/join')), guest: 400 })
+	},
+	// Making a class: instructors, and admins (who may teach: they can also be co-instructors).
+	'GET /[lang=locale]/classes/new': { expect: only(['instructor', 'otherInstructor', 'admin'], 200) },
+	'POST /[lang=locale]/classes/new ?/default': { expect: only(['instructor', 'otherInstructor', 'admin'], 400) },
+	// One class: only its instructor (this class's); a class that is not yours is a 404 for everyone else.
+	'GET /[lang=locale]/classes/[classId]': { expect: itsInstructor(200) },
+	// Archiving, opening again and a new code change the class: each row has a class of its own.
+	'POST /[lang=locale]/classes/[classId] ?/archive': {
+		expect: itsInstructor(redirect('/en/classes/[classId]')),
+		params: (world) => ({ classId: world.classToArchive.id })
+	},
+	'POST /[lang=locale]/classes/[classId] ?/unarchive': {
+		expect: itsInstructor(redirect('/en/classes/[classId]')),
+		params: (world) => ({ classId: world.archivedClass.id })
+	},
+	'POST /[lang=locale]/classes/[classId] ?/regenerate': {
+		expect: itsInstructor(redirect('/en/classes/[classId]')),
+		params: (world) => ({ classId: world.classToRegenerate.id })
+	},
+	'POST /[lang=locale]/classes/[classId] ?/addCo': { expect: itsInstructor(400) },
+	'POST /[lang=locale]/classes/[classId] ?/removeCo': { expect: itsInstructor(400) },
+	'GET /[lang=locale]/classes/[classId]/assignments': { expect: itsInstructor(200) },
+	'POST /[lang=locale]/classes/[classId]/assignments ?/add': { expect: itsInstructor(400) },
+	'POST /[lang=locale]/classes/[classId]/assignments ?/update': { expect: itsInstructor(400) },
+	'POST /[lang=locale]/classes/[classId]/assignments ?/remove': { expect: itsInstructor(400) },
+	'GET /[lang=locale]/classes/[classId]/learners': { expect: itsInstructor(200) },
+	'POST /[lang=locale]/classes/[classId]/learners ?/create': { expect: itsInstructor(400) },
+	// The learner is the matrix's subject (a learner of this class nobody signs in as): a reset
+	// signs them out everywhere and answers with their new card. The instructor of the other
+	// class asks through the class they do teach: this class's learner is still not theirs.
+	'GET /[lang=locale]/classes/[classId]/learners/[learnerId]/reset': {
+		expect: itsInstructor(200),
+		params: throughOwnClass
+	},
+	'POST /[lang=locale]/classes/[classId]/learners/[learnerId]/reset ?/default': {
+		expect: itsInstructor(200),
+		params: throughOwnClass
+	},
+	'GET /[lang=locale]/classes/[classId]/report': { expect: itsInstructor(200) },
+	'GET /[lang=locale]/classes/[classId]/report/[learnerId]': { expect: itsInstructor(200), params: throughOwnClass },
+	'GET /[lang=locale]/classes/[classId]/report.csv': { expect: itsInstructor(200) },
+	'GET /[lang=locale]/classes/[classId]/settings': { expect: itsInstructor(200) },
+	'POST /[lang=locale]/classes/[classId]/settings ?/default': { expect: itsInstructor(400) },
 
 	// Learning is open to everyone; guests' progress lives in a cookie.
 	'GET /[lang=locale]/easy': { expect: everyone(200) },
@@ -231,9 +312,20 @@ async function seedMatrix(db: Db) {
 	const otherClass = await makeClass(db, { instructorId: users.otherInstructor.id });
 	await makeMember(db, thisClass.id, users.learner.id);
 	await makeMember(db, otherClass.id, users.otherLearner.id);
-	// Whose account the admin rows act on: a learner of this class nobody signs in as.
+	// Whose account the admin rows and the instructor's reset act on: a learner of this class nobody signs in as.
 	const subject = await person('learner', 'matrix-subject');
 	await makeMember(db, thisClass.id, subject.id);
+	// Classes of their own for the rows that change one, each taught by the instructor with the learner in it.
+	const ownClass = async () => {
+		const made = await makeClass(db, { instructorId: users.instructor.id });
+		await makeMember(db, made.id, users.learner.id);
+		return made;
+	};
+	const classToArchive = await ownClass();
+	const archivedClass = await ownClass();
+	await archiveClass(db, archivedClass.id);
+	const classToRegenerate = await ownClass();
+	const classToLeave = await ownClass();
 
 	const project = await makeEditedProject(db, { locales: ['de', 'en'] });
 	const field = await makeField(db, { locales: ['de', 'en'] });
@@ -250,7 +342,20 @@ async function seedMatrix(db: Db) {
 		showName: false,
 		issuedAt: new Date()
 	});
-	return { users, thisClass, otherClass, subject, project, field, proposal, code };
+	return {
+		users,
+		thisClass,
+		otherClass,
+		subject,
+		classToArchive,
+		archivedClass,
+		classToRegenerate,
+		classToLeave,
+		project,
+		field,
+		proposal,
+		code
+	};
 }
 type World = Awaited<ReturnType<typeof seedMatrix>>;
 
@@ -267,7 +372,9 @@ function paramsFor(world: World): Record<string, string> {
 		textLocale: 'en',
 		id: world.proposal.id,
 		code: world.code,
-		userId: world.subject.id
+		userId: world.subject.id,
+		classId: world.thisClass.id,
+		learnerId: world.subject.id
 	};
 }
 
@@ -287,14 +394,15 @@ async function send(db: Db, world: World, key: string, row: Row, visitor: Visito
 		const { token } = await makeSession(db, world.users[visitor].id);
 		headers.cookie = `${SESSION_COOKIE}=${token}`;
 	}
-	let url = `${BASE_URL}${pathOf(route, paramsFor(world))}`;
+	let url = `${BASE_URL}${pathOf(route, rowParams(world, row, visitor))}`;
 	let body: string | undefined;
 	if (method === 'POST') {
 		if (action !== '?/default') url += action;
 		headers.origin = BASE_URL;
 		headers['content-type'] = 'application/x-www-form-urlencoded';
+		const fields = typeof row.body === 'function' ? row.body(world) : (row.body ?? {});
 		body = new URLSearchParams(
-			Object.entries(row.body ?? {}).map(([name, value]) => [name, value === PROJECT_ID ? world.project.id : value])
+			Object.entries(fields).map(([name, value]) => [name, value === PROJECT_ID ? world.project.id : value])
 		).toString();
 	} else if (row.query) url += row.query;
 	const response = await fetch(url, { method, headers, body, redirect: 'manual' });
@@ -302,10 +410,19 @@ async function send(db: Db, world: World, key: string, row: Row, visitor: Visito
 	return { status: response.status, location: response.headers.get('location') };
 }
 
-function matches(outcome: Outcome, answer: { status: number; location: string | null }): boolean {
+const rowParams = (world: World, row: Row, visitor: Visitor) => ({
+	...paramsFor(world),
+	...row.params?.(world, visitor)
+});
+
+function matches(
+	outcome: Outcome,
+	answer: { status: number; location: string | null },
+	params: Record<string, string>
+): boolean {
 	if (typeof outcome === 'number') return answer.status === outcome;
 	if (answer.status !== 303 || !answer.location) return false;
-	const target = outcome === SIGN_IN ? '/en/signin' : outcome.redirect;
+	const target = outcome === SIGN_IN ? '/en/signin' : pathOf(outcome.redirect, params);
 	const location = answer.location.replace(BASE_URL, '');
 	const [path] = location.split(/[?#]/);
 	if (path !== target) return false;
@@ -352,7 +469,7 @@ for (const [key, row] of Object.entries(MATRIX)) {
 			const answer = answers[i]!;
 			expect
 				.soft(
-					matches(row.expect[visitor], answer),
+					matches(row.expect[visitor], answer, rowParams(world, row, visitor)),
 					`${visitor}: expected ${describeOutcome(row.expect[visitor])}, got ${answer.status}${answer.location ? ` to ${answer.location}` : ''}`
 				)
 				.toBe(true);

@@ -295,7 +295,7 @@ describe.each(engines)('moderation on $name', (engine) => {
 		expect(JSON.stringify(stats)).not.toContain(author.username);
 	});
 
-	it('the queue groups 1,000 open reports per post and answers quickly', async () => {
+	it('the queue groups 1,000 open reports per post, a page at a time', async () => {
 		const { db, author, project } = await setting();
 		const comments = await Promise.all(
 			Array.from({ length: 50 }, () => makeComment(db, author.id, { projectId: project.id }))
@@ -316,17 +316,11 @@ describe.each(engines)('moderation on $name', (engine) => {
 				}))
 			)
 		);
-		await listReported(db, filter);
-		const times: number[] = [];
-		for (let i = 0; i < 5; i++) {
-			const start = performance.now();
-			const page = await listReported(db, { ...filter, page: 2 });
-			times.push(performance.now() - start);
-			expect(page.total).toBe(50);
-			expect(page.items).toHaveLength(20);
-			expect(page.items[0]).toMatchObject({ reports: 20, reasons: ['offensive', 'spam'] });
-		}
-		expect(median(times)!).toBeLessThan(100);
+		// How fast the queue answers is measured by `npm run bench` (1,000 open reports), not here.
+		const page = await listReported(db, { ...filter, page: 2 });
+		expect(page.total).toBe(50);
+		expect(page.items).toHaveLength(20);
+		expect(page.items[0]).toMatchObject({ reports: 20, reasons: ['offensive', 'spam'] });
 		const onlySpam = await listReported(db, { ...filter, reason: 'spam' });
 		expect(onlySpam.items[0]!.reports).toBe(10);
 		expect((await listReported(db, { ...filter, kind: 'proposal' })).total).toBe(0);

@@ -156,7 +156,7 @@ describe.each(engines)('proposals on $name', (engine) => {
 		expect(filtered.items.map((p) => p.id)).toEqual([supported.id, quiet.id]);
 	});
 
-	it('list 1,000 proposals a page at a time quickly', async () => {
+	it('list 1,000 proposals a page at a time, in every order', async () => {
 		const field = await makeField(test.db);
 		const author = await makeUser(test.db);
 		const now = Date.now();
@@ -175,12 +175,12 @@ describe.each(engines)('proposals on $name', (engine) => {
 		for (let i = 0; i < rows.length; i += 200) {
 			await test.db.orm.insert(test.db.t.participationProposals).values(rows.slice(i, i + 200));
 		}
-		const started = performance.now();
+		// How fast is measured by `npm run bench` (the proposal list with 1,000 proposals), not here.
 		for (const sort of ['newest', 'supported', 'discussed'] as const) {
 			const page = await listProposals(test.db, { viewerId: null, fieldId: null, sort, page: 3 });
 			expect(page.total).toBe(1000);
 			expect(page.items).toHaveLength(20);
+			expect(page.items[0]!.id).toMatch(/^bulk-/);
 		}
-		expect((performance.now() - started) / 3).toBeLessThan(100);
 	});
 });

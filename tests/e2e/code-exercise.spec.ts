@@ -108,12 +108,12 @@ test.describe('JavaScript exercises', () => {
 		await name.editor.press('Control+Enter');
 		await expect(name.status).toContainText(TEXT.running);
 
-		// While the loop spins, this page still reacts at once.
-		const started = Date.now();
+		// While the loop spins, this page still reacts: a frame is drawn and another editor takes
+		// typing before the run has been stopped (a loop on the page's own thread would block both).
 		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 		await other.editor.fill('let total = 1;');
 		await expect(other.editor).toHaveValue('let total = 1;');
-		expect(Date.now() - started).toBeLessThan(1500);
+		expect(await name.status.textContent()).toContain(TEXT.running);
 
 		await expect(name.status).toContainText(fill(TEXT.timeout_other, { count: 2 }), { timeout: 10_000 });
 		await expect(name.status).toContainText(fill(TEXT.summary_other, { passed: 0, count: 2 }));

@@ -12,7 +12,7 @@ test('an admin finds a learner by username and grants the instructor role by key
 	const admin = await signIn({ role: 'admin' });
 	const person = await makeUser(appDb, { username: uniqueUsername('keyboard-person') });
 	await page.goto('/en/admin/people');
-	await page.getByLabel('Username').focus();
+	await page.getByLabel('Username', { exact: true }).focus();
 	await page.keyboard.type(person.username.slice(0, 20));
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status').filter({ hasText: 'Accounts found: 1' })).toBeVisible();

@@ -13,8 +13,12 @@ import type { Db } from '../../src/lib/server/db/database.ts';
 import { decideOnPost } from '../../src/lib/server/moderation/decisions.ts';
 import { notify } from '../../src/lib/server/notifications/notify.ts';
 import { addSupport } from '../../src/lib/server/participation/supports.ts';
+import { eq } from 'drizzle-orm';
+import { requestInstructorRole } from '../../src/lib/server/auth/instructor-requests.ts';
 import { makeEditedProject } from '../helpers/admin-factories.ts';
+import { makeAssignment, makeClass, makeCoInstructor, makeMember } from '../helpers/class-factories.ts';
 import { makeUser, uniqueUsername } from '../helpers/factories.ts';
+import { makeReportedClass } from '../helpers/report-factories.ts';
 import { makeReport } from '../helpers/moderation-factories.ts';
 import { makeComment, makeField, makeProject, makeProposal } from '../helpers/participation-factories.ts';
 import { expect, test } from './fixtures';
@@ -94,6 +98,13 @@ async function expectIsolatedOn(page: Page, locale: string, paths: readonly stri
 	}
 }
 
+/** The data the check is about is on the page: a page that lost it would pass the check with nothing to check. */
+async function expectShown(page: Page, locale: string, path: string, texts: readonly string[]) {
+	const url = `/${locale}${path}`;
+	expect((await page.goto(url))?.status(), url).toBe(200);
+	for (const text of texts) await expect(page.getByText(text, { exact: false }).first(), url).toBeAttached();
+}
+
 /**
  * What people and admins write is often in Latin script on an Arabic or Persian page: the
  * factories write German texts into every language (an admin who filled in the Arabic
@@ -142,6 +153,27 @@ async function notificationsFor(db: Db, userId: string, project: { slug: string 
 		id: commentId,
 		path: `/participate/${project.slug}#comment-${commentId}`
 	});
+}
+
+/** A person with a display name in Latin script that ends in punctuation. */
+async function namedUser(db: Db, displayName: string, role: 'learner' | 'instructor' = 'learner') {
+	const user = await makeUser(db, { username: latinName(role), role });
+	await db.orm.update(db.t.users).set({ displayName }).where(eq(db.t.users.id, user.id));
+	return user;
+}
+
+/** A class `instructorId` teaches, named in Latin script, with learners, a co-instructor and assignments. */
+async function classData(db: Db, instructorId: string) {
+	const group = await makeClass(db, { instructorId, name: 'Deutsch B1: Dienstag!' });
+	const learners = [await namedUser(db, 'Jan K.'), await namedUser(db, '(Ayşe)')];
+	for (const learner of learners) await makeMember(db, group.id, learner.id);
+	await makeCoInstructor(db, group.id, (await namedUser(db, 'Frau Schulz!', 'instructor')).id);
+	await makeAssignment(db, group.id, 'first-steps', { note: 'Bitte bis Montag!' });
+	await makeAssignment(db, group.id, 'safe-online/strong-passwords', {
+		dueAt: new Date(Date.now() + 7 * 86_400_000),
+		note: '(Nur Teil 1)'
+	});
+	return { group, learners };
 }
 
 for (const locale of ['ar', 'fa'] as const) {
@@ -209,6 +241,81 @@ for (const locale of ['ar', 'fa'] as const) {
 			`/admin/participation/projects/${data.project.id}/timeline/${data.project.entryId}/${locale}`,
 			'/admin/audit'
 		]);
+	});
+
+	test(`${locale}: what instructors and learners wrote in Latin script is isolated on the classes pages`, async ({
+		page,
+		appDb,
+		signIn
+	}) => {
+		test.setTimeout(300_000);
+		const guestClass = await makeClass(appDb, { name: 'Abendkurs: Anfänger!' });
+		await expectIsolatedOn(page, locale, ['/classes/join', `/classes/join?code=${guestClass.joinCode}`]);
+
+		const instructor = await signIn({ username: latinName('instructor'), role: 'instructor' });
+		const { group, learners } = await classData(appDb, instructor.id);
+		const reported = await makeReportedClass(appDb, { instructorId: instructor.id, name: 'Dienstagsgruppe (B1)!' });
+		await expectIsolatedOn(page, locale, [
+			'/classes',
+			'/classes/new',
+			`/classes/${group.id}`,
+			`/classes/${group.id}?created=1`,
+			`/classes/${group.id}/settings`,
+			`/classes/${group.id}/assignments`,
+			`/classes/${group.id}/learners`,
+			`/classes/${group.id}/learners/${learners[0]!.id}/reset`,
+			`/classes/${group.id}/report`,
+			`/classes/${group.id}/report/${learners[1]!.id}`,
+			`/classes/${reported.id}/report`,
+			`/classes/${reported.id}/report/${reported.learnerIds[0]}`
+		]);
+		await expectShown(page, locale, `/classes/${group.id}`, [
+			'Deutsch B1: Dienstag!',
+			'Jan K.',
+			'(Ayşe)',
+			'Frau Schulz!'
+		]);
+		await expectShown(page, locale, `/classes/${group.id}/assignments`, ['Bitte bis Montag!', '(Nur Teil 1)']);
+		await expectShown(page, locale, `/classes/${group.id}/learners`, ['Jan K.', '(Ayşe)']);
+		await expectShown(page, locale, `/classes/${group.id}/report`, ['Jan K.', '(Ayşe)']);
+
+		const learner = await signIn({ username: latinName('lea') });
+		await makeMember(appDb, group.id, learner.id);
+		await makeReportedClass(appDb, { instructorId: instructor.id, learnerId: learner.id, name: '(Abendkurs)' });
+		await expectIsolatedOn(page, locale, [
+			'',
+			'/learn/dashboard',
+			'/classes',
+			`/classes?leave=${group.id}`,
+			`/classes/join?code=${guestClass.joinCode}`,
+			'/account/seen-by-instructors'
+		]);
+		await expectShown(page, locale, '/classes', ['Deutsch B1: Dienstag!', '(Abendkurs)']);
+		await expectShown(page, locale, '/learn/dashboard', ['Deutsch B1: Dienstag!', 'Bitte bis Montag!']);
+		await expectShown(page, locale, '/account/seen-by-instructors', ['Deutsch B1: Dienstag!', '(Abendkurs)']);
+	});
+
+	test(`${locale}: what people wrote in Latin script is isolated on the people and request pages`, async ({
+		page,
+		appDb,
+		signIn
+	}) => {
+		test.setTimeout(240_000);
+		const learner = await signIn({ username: latinName('lea') });
+		await requestInstructorRole(appDb, learner.id, 'Ich leite den Kurs „Erste Schritte“!');
+		await expectIsolatedOn(page, locale, ['/account/instructor-request']);
+
+		const person = await namedUser(appDb, 'Dr. Jan Kowalski (Bücherhalle).');
+		await signIn({ username: latinName('admin'), role: 'admin' });
+		await expectIsolatedOn(page, locale, [
+			'/admin/people',
+			`/admin/people?q=${encodeURIComponent(person.username)}&match=contains`,
+			`/admin/people/${person.id}`,
+			`/admin/people/${learner.id}`,
+			'/admin/people/requests'
+		]);
+		await expectShown(page, locale, '/admin/people/requests', ['Ich leite den Kurs „Erste Schritte“!']);
+		await expectShown(page, locale, `/admin/people/${person.id}`, [person.username]);
 	});
 }
 

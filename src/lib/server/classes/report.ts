@@ -5,11 +5,17 @@
  * an instructor learns nothing about what a learner does outside the class. A handful of
  * grouped queries answer for the whole class, whatever its size.
  */
-import { and, asc, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, max, or, sql, type Column } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { getCatalogue, lessonQuizIds, type Catalogue } from '../learning/catalogue.ts';
 import { expandAssignments, listAssignments, type AssignedLesson } from './assigned-lessons.ts';
-import { needsHelp, PASS_SCORE, type NeedsHelpReason, type QuizRecord } from './needs-help.ts';
+import {
+	FAILED_ATTEMPTS_FOR_HELP,
+	needsHelp,
+	PASS_SCORE,
+	type NeedsHelpReason,
+	type QuizRecord
+} from './needs-help.ts';
 
 export type CellStatus = 'notStarted' | 'started' | 'done';
 
@@ -70,82 +76,105 @@ export async function classReport(
 		eq(members.classId, classId),
 		options.learnerId ? eq(members.userId, options.learnerId) : undefined
 	);
+	const learnersQuery = db.orm
+		.select({ id: users.id, username: users.username, displayName: users.displayName, joinedAt: members.joinedAt })
+		.from(members)
+		.innerJoin(users, eq(users.id, members.userId))
+		.where(memberFilter);
 	const memberIds = db.orm.select({ id: members.userId }).from(members).where(memberFilter);
-	const [learners, progressRows, quizRows] = await Promise.all([
-		db.orm
-			.select({
-				id: users.id,
-				username: users.username,
-				displayName: users.displayName,
-				joinedAt: members.joinedAt
-			})
-			.from(members)
-			.innerJoin(users, eq(users.id, members.userId))
-			.where(memberFilter),
-		keys.length
-			? db.orm
-					.select({
-						userId: progress.userId,
-						lessonKey: progress.lessonKey,
-						status: progress.status,
-						updatedAt: progress.updatedAt
-					})
+	const quizIds = new Map(keys.map((key) => [key, lessonQuizIds(catalogue.lesson(key)!)]));
+	const ofClass = (userId: Column, lessonKey: Column) => and(inArray(userId, memberIds), inArray(lessonKey, keys));
+	// The grouping is done by the database: one row per learner and lesson (the mean of the best
+	// attempt on each of the lesson's current quizzes), one per learner for the last activity, and
+	// only the quizzes failed often enough to matter for "needs help" — not every attempt.
+	const scoredQuizzes = or(
+		...keys.map((key) => {
+			const ids = quizIds.get(key)!;
+			return ids.length ? and(eq(attempts.lessonKey, key), inArray(attempts.quizId, ids)) : undefined;
+		})
+	);
+	const perQuiz = db.orm
+		.select({
+			userId: attempts.userId,
+			lessonKey: attempts.lessonKey,
+			best: max(attempts.score).as('best')
+		})
+		.from(attempts)
+		.where(and(ofClass(attempts.userId, attempts.lessonKey), scoredQuizzes ?? sql`1 = 0`))
+		.groupBy(attempts.userId, attempts.lessonKey, attempts.quizId)
+		.as('per_quiz');
+	const failures = sql<number>`sum(case when ${attempts.score} < ${PASS_SCORE} then 1 else 0 end)`;
+	const [learners, progressRows, scoreRows, struggleRows, attemptActivity, progressActivity] = keys.length
+		? await Promise.all([
+				learnersQuery,
+				db.orm
+					.select({ userId: progress.userId, lessonKey: progress.lessonKey, status: progress.status })
 					.from(progress)
-					.where(and(inArray(progress.userId, memberIds), inArray(progress.lessonKey, keys)))
-			: [],
-		keys.length
-			? db.orm
+					.where(ofClass(progress.userId, progress.lessonKey)),
+				db.orm
+					.select({
+						userId: perQuiz.userId,
+						lessonKey: perQuiz.lessonKey,
+						score: sql<number>`avg(${perQuiz.best})`
+					})
+					.from(perQuiz)
+					.groupBy(perQuiz.userId, perQuiz.lessonKey),
+				db.orm
 					.select({
 						userId: attempts.userId,
 						lessonKey: attempts.lessonKey,
 						quizId: attempts.quizId,
 						best: max(attempts.score),
-						failures: sql<number>`sum(case when ${attempts.score} < ${PASS_SCORE} then 1 else 0 end)`,
-						latest: max(attempts.createdAt)
+						failures
 					})
 					.from(attempts)
-					.where(and(inArray(attempts.userId, memberIds), inArray(attempts.lessonKey, keys)))
+					.where(ofClass(attempts.userId, attempts.lessonKey))
 					.groupBy(attempts.userId, attempts.lessonKey, attempts.quizId)
-			: []
-	]);
+					.having(and(sql`${failures} >= ${FAILED_ATTEMPTS_FOR_HELP}`, sql`max(${attempts.score}) < ${PASS_SCORE}`)),
+				db.orm
+					.select({ userId: attempts.userId, latest: max(attempts.createdAt) })
+					.from(attempts)
+					.where(ofClass(attempts.userId, attempts.lessonKey))
+					.groupBy(attempts.userId),
+				db.orm
+					.select({ userId: progress.userId, latest: max(progress.updatedAt) })
+					.from(progress)
+					.where(ofClass(progress.userId, progress.lessonKey))
+					.groupBy(progress.userId)
+			])
+		: [await learnersQuery, [], [], [], [], []];
 
 	const statusOf = new Map(progressRows.map((row) => [`${row.userId} ${row.lessonKey}`, row.status]));
+	const scoreOf = new Map(scoreRows.map((row) => [`${row.userId} ${row.lessonKey}`, Math.round(Number(row.score))]));
 	const lastActivity = new Map<string, Date | null>();
-	for (const row of progressRows)
-		lastActivity.set(row.userId, later(lastActivity.get(row.userId) ?? null, row.updatedAt));
-	const quizzesOf = new Map<string, QuizRecord[]>();
-	const bestOf = new Map<string, number>();
-	for (const row of quizRows) {
+	for (const row of [...progressActivity, ...attemptActivity])
 		lastActivity.set(row.userId, later(lastActivity.get(row.userId) ?? null, toDate(row.latest)));
-		const record = {
+	const quizzesOf = new Map<string, QuizRecord[]>();
+	for (const row of struggleRows) {
+		let quizzes = quizzesOf.get(row.userId);
+		if (!quizzes) quizzesOf.set(row.userId, (quizzes = []));
+		quizzes.push({
 			lessonKey: row.lessonKey,
 			quizId: row.quizId,
 			best: Number(row.best),
 			failures: Number(row.failures)
-		};
-		let quizzes = quizzesOf.get(row.userId);
-		if (!quizzes) quizzesOf.set(row.userId, (quizzes = []));
-		quizzes.push(record);
-		bestOf.set(`${row.userId} ${row.lessonKey}#${row.quizId}`, record.best);
+		});
 	}
-	const quizIds = new Map(keys.map((key) => [key, lessonQuizIds(catalogue.lesson(key)!)]));
 	const firstAssigned = lessons.map(
 		(lesson) => new Date(Math.min(...lesson.assignmentIds.map((id) => assignedAt.get(id)!.getTime())))
 	);
+	const pastDue = lessons.map((lesson) => lesson.dueAt !== null && lesson.dueAt < now);
 
 	const rows = learners.map((learner): ReportRow => {
-		const cells = lessons.map((lesson): ReportCell => {
-			const stored = statusOf.get(`${learner.id} ${lesson.lessonKey}`);
+		const cells = lessons.map((lesson, i): ReportCell => {
+			const key = `${learner.id} ${lesson.lessonKey}`;
+			const stored = statusOf.get(key);
 			const status: CellStatus = stored === 'completed' ? 'done' : stored === 'started' ? 'started' : 'notStarted';
-			const scores = quizIds
-				.get(lesson.lessonKey)!
-				.map((quizId) => bestOf.get(`${learner.id} ${lesson.lessonKey}#${quizId}`))
-				.filter((score) => score !== undefined);
 			return {
 				lessonKey: lesson.lessonKey,
 				status,
-				overdue: status !== 'done' && lesson.dueAt !== null && lesson.dueAt < now,
-				bestScore: scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null
+				overdue: status !== 'done' && pastDue[i]!,
+				bestScore: scoreOf.get(key) ?? null
 			};
 		});
 		const last = lastActivity.get(learner.id) ?? null;

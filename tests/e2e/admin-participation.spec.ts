@@ -425,7 +425,8 @@ test.describe('an admin in the browser', () => {
 		await signIn({ role: 'admin' });
 		const field = await makeField(appDb);
 		const slug = uniqueSlug('neu');
-		await page.goto(`/de/admin/participation/projects/new?field=${field.id}`);
+		// Admin pages hydrate: wait until the page's script has run before typing into it.
+		await page.goto(`/de/admin/participation/projects/new?field=${field.id}`, { waitUntil: 'networkidle' });
 		await page.getByLabel(de.admin.slug).fill(slug);
 		await page.getByLabel(de.admin.texts.titleDe).fill('Offene Sprechstunde digital');
 		await page.getByLabel(de.admin.texts.summaryDe).fill('Kurz gesagt.');

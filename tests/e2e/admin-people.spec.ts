@@ -11,9 +11,11 @@ test('an admin finds a learner by username and grants the instructor role by key
 }) => {
 	const admin = await signIn({ role: 'admin' });
 	const person = await makeUser(appDb, { username: uniqueUsername('keyboard-person') });
-	await page.goto('/en/admin/people');
+	// Admin pages hydrate: wait until the page's script has run, so no keystroke goes to the page before it.
+	await page.goto('/en/admin/people', { waitUntil: 'networkidle' });
 	await page.getByLabel('Username', { exact: true }).focus();
 	await page.keyboard.type(person.username.slice(0, 20));
+	await expect(page.getByLabel('Username', { exact: true })).toHaveValue(person.username.slice(0, 20));
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status').filter({ hasText: 'Accounts found: 1' })).toBeVisible();
 	const link = page.getByRole('link', { name: person.username });

@@ -269,7 +269,10 @@ test('an accepted username is shown on the account page as the text it is', asyn
 	const shown = page.locator('main dd').first();
 	await expect(shown).toHaveText(typed.normalize('NFC'));
 	expect(await shown.textContent()).toBe(typed.normalize('NFC'));
-	await expect(shown.locator('*')).toHaveCount(0);
+	// The name sits in one <bdi> (it keeps its own direction) and makes no element of its own.
+	await expect(shown.locator('bdi')).toHaveCount(1);
+	await expect(shown.locator('bdi *')).toHaveCount(0);
+	await expect(shown.locator('*')).toHaveCount(1);
 });
 
 test('a search for markup shows it as text in the search field and makes no element of it', async ({ page }) => {

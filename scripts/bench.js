@@ -21,7 +21,8 @@
 // BENCH_ONLY=participation runs only those. Creating 30 learner accounts at once (with another
 // request's latency measured meanwhile) is in bench-classes-accounts.js; BENCH_ONLY=accounts
 // runs only that. The class report's server time (30 and 300 learners) is in bench-classes.js;
-// BENCH_ONLY=classes runs only that.
+// BENCH_ONLY=classes runs only that. Memory after 20,000 distinct guests' lesson pages is in
+// bench-memory.js (BENCH_ONLY=memory).
 // The slow-3G load event and layout shift of each kind of page, with and without JavaScript,
 // are in bench-slow-network.js (BENCH_ONLY=slow-network).
 // No test asserts on these numbers.
@@ -35,6 +36,7 @@ import postgres from 'postgres';
 import { chromium } from 'playwright';
 import { classAccountsBench } from './bench-classes-accounts.js';
 import { classesBench } from './bench-classes.js';
+import { keptPagesMemory } from './bench-memory.js';
 import { participationBench } from './bench-participation.js';
 import { slowNetworkBench } from './bench-slow-network.js';
 
@@ -100,7 +102,8 @@ async function portIsFree() {
 async function startServer(databaseUrl) {
 	// Another server on the port would answer in place of ours and be measured instead.
 	if (!(await portIsFree())) fail(`something already listens on port ${PORT} (set BENCH_PORT)`);
-	const server = spawn(process.execPath, ['build/index.js'], {
+	// The heap limit `npm start` sets (package.json), so the memory step measures what runs.
+	const server = spawn(process.execPath, ['--max-old-space-size=256', 'build/index.js'], {
 		env: { ...process.env, PORT: String(PORT), ORIGIN: BASE, DATABASE_URL: databaseUrl },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -108,6 +111,7 @@ async function startServer(databaseUrl) {
 	const exited = new Promise((resolve) => server.once('exit', resolve));
 	exited.then(() => running.delete(server));
 	return {
+		pid: server.pid,
 		async ready() {
 			for (let i = 0; i < 150; i++) {
 				if (server.exitCode !== null) fail(`the server exited with code ${server.exitCode}`);
@@ -398,6 +402,17 @@ try {
 		else console.log('  (PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
 	}
 
+	const memoryRuns = [];
+	if (!only || only === 'memory') {
+		const memoryFile = 'bench-results/memory.db';
+		for (const suffix of ['', '-wal', '-shm']) rmSync(memoryFile + suffix, { force: true });
+		const server = await startServer(`file:${memoryFile}`);
+		await server.ready();
+		memoryRuns.push({ engine: 'sqlite', ...(await keptPagesMemory(BASE, server, `file:${memoryFile}`, fail)) });
+		await server.stop();
+		console.log(`  memory: ${JSON.stringify(memoryRuns[0])}`);
+	}
+
 	const participationRuns = [];
 	if (!only || only === 'participation') {
 		participationRuns.push(await participation('sqlite', `file:${participationFile}`));
@@ -427,7 +442,8 @@ try {
 		throughput: rows,
 		participation: participationRuns,
 		learnerAccounts: accountRuns,
-		classes: classRuns
+		classes: classRuns,
+		memory: memoryRuns
 	};
 	writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
 	// Parts BENCH_ONLY left out print nothing.
@@ -451,6 +467,7 @@ try {
 		accountRuns
 	);
 	table('Class report: server time, median of 20 requests one after another:', classRuns);
+	table("Memory: guests' kept lesson pages (64 MB cap), 20,000 guests who each see their own page:", memoryRuns);
 	console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
 	process.exit(0);
 } catch (error) {

@@ -9,7 +9,6 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { closeDbOnShutdown, getDb } from '$lib/server/db';
 import { dev } from '$app/environment';
 import { compressionEnabled, compressResponse } from '$lib/server/http/compression';
-import { respondWithKeptPage } from '$lib/server/http/rendered-pages';
 import { logSetCookies } from '$lib/server/http/set-cookie-log';
 import { guestLessonPageKey, guestLessonPages } from '$lib/server/learning/guest-lesson-pages';
 import { guestProgressKey } from '$lib/server/learning/guest-progress';
@@ -149,10 +148,10 @@ const guestLessons: Handle = async ({ event, resolve }) => {
 	const kept = dev ? null : await guestLessonPageKey(event);
 	if (!kept) return resolve(event);
 	const page = guestLessonPages.get(kept.key);
-	if (!page) return guestLessonPages.keep(kept.key, await resolve(event));
+	if (!page) return guestLessonPages.keep(kept.key, event.request, await resolve(event));
 	// What the lesson page's load does besides rendering (+page.server.ts).
 	await event.locals.progress.start(kept.lessonKey);
-	return respondWithKeptPage(page, event.locals.setCookies);
+	return guestLessonPages.respond(kept.key, page, event.request, event.locals.setCookies);
 };
 
 /** Pages and data go out compressed unless a proxy in front does it (LOTSE_COMPRESS=0). */
@@ -160,7 +159,7 @@ const compress: Handle = async ({ event, resolve }) => compressResponse(event.re
 
 // Order matters: guestLessons needs the language, the session and the progress store, and
 // keeps pages with the headers `page` adds, so it sits between them; compression comes last,
-// around everything, so kept pages go out compressed too.
+// around everything (kept pages arrive there compressed already, from memory).
 const handles = [context, session, oneTimePassword, progress, areas, guestLessons, page];
 export const handle = sequence(...(compressionEnabled() ? [compress] : []), ...handles);
 

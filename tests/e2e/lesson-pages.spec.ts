@@ -53,6 +53,29 @@ test.describe('guests’ lesson pages', () => {
 		}
 	});
 
+	test('a kept page goes out compressed as each browser asks, and unpacks to the same page', async ({ playwright }) => {
+		const pages = new Map<string, string>();
+		for (const encoding of ['br', 'gzip', 'identity']) {
+			for (let i = 0; i < 2; i++) {
+				const guest = await playwright.request.newContext({
+					baseURL: BASE_URL,
+					extraHTTPHeaders: { 'accept-encoding': encoding }
+				});
+				const response = await guest.get(LESSON);
+				expect(response.status()).toBe(200);
+				expect(response.headers()['content-encoding']).toBe(encoding === 'identity' ? undefined : encoding);
+				expect(response.headers()['vary']).toContain('Accept-Encoding');
+				if (i === 1) {
+					expect(response.headers()['x-cache']).toBe('HIT');
+					pages.set(encoding, await response.text());
+				}
+			}
+		}
+		expect(pages.get('br')).toContain('</html>');
+		expect(pages.get('gzip')).toBe(pages.get('br'));
+		expect(pages.get('identity')).toBe(pages.get('br'));
+	});
+
 	test('a guest who finished the lesson, or chose other display settings, gets a page of their own', async ({
 		playwright
 	}) => {

@@ -60,23 +60,29 @@ export async function compressResponse(request: Request, response: Response): Pr
 		out.set('content-length', String(body.length));
 		return new Response(body, { status: response.status, statusText: response.statusText, headers: out });
 	}
-	const compressed =
-		encoding === 'br'
-			? await brotli(body, {
-					params: {
-						// Quality 5: close to gzip's best size at a fraction of brotli's top-quality time.
-						[constants.BROTLI_PARAM_QUALITY]: 5,
-						[constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-						[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT
-					}
-				})
-			: await gzipped(body, { level: 6 });
+	const compressed = await compressBytes(body, encoding);
 	out.set('content-encoding', encoding);
 	out.set('content-length', String(compressed.length));
 	// A strong validator names these bytes, not the uncompressed ones.
 	const etag = out.get('etag');
 	if (etag && !etag.startsWith('W/')) out.set('etag', `W/${etag}`);
 	return new Response(compressed, { status: response.status, statusText: response.statusText, headers: out });
+}
+
+/** `body` compressed in `encoding`, with the settings every response uses. */
+export async function compressBytes(body: Uint8Array, encoding: Encoding): Promise<Uint8Array<ArrayBuffer>> {
+	// zlib hands back a Buffer of its own (not a slice of Node's shared pool).
+	const compressed: Buffer = await (encoding === 'br'
+		? brotli(body, {
+				params: {
+					// Quality 5: close to gzip's best size at a fraction of brotli's top-quality time.
+					[constants.BROTLI_PARAM_QUALITY]: 5,
+					[constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+					[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT
+				}
+			})
+		: gzipped(body, { level: 6 }));
+	return compressed as Uint8Array<ArrayBuffer>;
 }
 
 function withVary(response: Response): Response {

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { definePageMatrix, type MatrixPage } from './axe-matrix';
-import { BASE_URL, expectNoAxeViolations, open } from './helpers';
+import { BASE_URL, expectNoAxeViolations, open, scriptsSettled } from './helpers';
 
 /** The shell and learning pages; each area's pages are in its own accessibility-<area>.spec.ts. */
 const PAGES: MatrixPage[] = [
@@ -76,7 +76,7 @@ test('text enlarged to 200 % still fits a phone screen without sideways scrollin
 	for (const path of ['/de', '/de/signup', '/ar/accessibility', '/de/settings', ...learning]) {
 		await page.goto(path);
 		// With JavaScript: lesson islands replace their server-rendered versions.
-		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+		await scriptsSettled(page);
 		const overflow = await page.evaluate(
 			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 		);

@@ -72,7 +72,15 @@ export async function tabTo(page: Page, selector: string, maxPresses = 60): Prom
 /** Opens a page and waits until its JavaScript has taken over (Svelte, or the lesson islands). */
 export async function open(page: Page, path: string): Promise<void> {
 	await page.goto(path);
-	await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+	await scriptsSettled(page);
+}
+
+/**
+ * Waits until the page's JavaScript has taken over, where it has any: pages rendered on the
+ * server only (csr = false, e.g. the home page and the catalogue) load no script at all.
+ */
+export async function scriptsSettled(page: Page): Promise<void> {
+	if (await page.locator('script').count()) await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
 }
 
 // Test data comes from the factories; the sign-up tests type these into the form.

@@ -51,7 +51,6 @@ const PUBLIC_FORMS = [
 	'/de/signin',
 	'/de/recover',
 	'/de/settings',
-	'/de/learn',
 	'/de/accessibility',
 	'/de/classes/join'
 ];

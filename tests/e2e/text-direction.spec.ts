@@ -4,7 +4,9 @@
  * it begins or ends with punctuation or a symbol, whose side the bidi algorithm takes from
  * the surroundings — sits inside an element whose direction is left-to-right (its own
  * `dir`, `<bdi>`, or an isolating `unicode-bidi`). Without that, "www.hamburg.de." comes
- * out as ".www.hamburg.de" in an Arabic sentence.
+ * out as ".www.hamburg.de" in an Arabic sentence. And where a Latin run shares a text with
+ * Arabic or Persian letters (a name put into a translated sentence), it is isolated: "تقدم
+ * Jan K." shows the full stop at the wrong end, "تقدم \u2068Jan K.\u2069" does not.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

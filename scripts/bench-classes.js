@@ -100,7 +100,8 @@ async function reportTime(base, seeded, fail) {
 	const fetch = (url, init) =>
 		globalThis.fetch(url, init).catch((error) => fail(`${url}: ${error.cause?.message ?? error.message}`));
 	const marks = [
-		`<title>Lernstand: ${seeded.name} – Lotse</title>`,
+		// The class name sits isolated in the title (isolate(): U+2068 … U+2069).
+		`<title>Lernstand: \u2068${seeded.name}\u2069 – Lotse</title>`,
 		`data-testid="report-learners">${seeded.learners}<`,
 		'action="/de/signout"'
 	];

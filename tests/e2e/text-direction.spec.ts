@@ -4,9 +4,11 @@
  * it begins or ends with punctuation or a symbol, whose side the bidi algorithm takes from
  * the surroundings — sits inside an element whose direction is left-to-right (its own
  * `dir`, `<bdi>`, or an isolating `unicode-bidi`). Without that, "www.hamburg.de." comes
- * out as ".www.hamburg.de" in an Arabic sentence.
+ * out as ".www.hamburg.de" in an Arabic sentence. And where a Latin run shares a text with
+ * Arabic or Persian letters (a name put into a translated sentence), it is isolated: "تقدم
+ * Jan K." shows the full stop at the wrong end, "تقدم \u2068Jan K.\u2069" does not.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { Db } from '../../src/lib/server/db/database.ts';
@@ -26,13 +28,19 @@ import { open } from './helpers';
 
 const COURSES = fileURLToPath(new URL('../../content/courses', import.meta.url));
 const slug = (name: string) => name.replace(/^\d+-/, '');
-const lessonPaths = readdirSync(COURSES)
+const lessonDirs = readdirSync(COURSES)
 	.filter((course) => statSync(`${COURSES}/${course}`).isDirectory())
 	.flatMap((course) =>
 		readdirSync(`${COURSES}/${course}`)
 			.filter((lesson) => statSync(`${COURSES}/${course}/${lesson}`).isDirectory())
-			.map((lesson) => `/learn/${slug(course)}/${slug(lesson)}`)
+			.map((lesson) => `${COURSES}/${course}/${lesson}`)
 	);
+const lessonPaths = lessonDirs.map((dir) => {
+	const [course, lesson] = dir.split('/').slice(-2);
+	return `/learn/${slug(course!)}/${slug(lesson!)}`;
+});
+const TRANSLATIONS = (locale: string) =>
+	fileURLToPath(new URL(`../../src/lib/i18n/translations/${locale}`, import.meta.url));
 const courses = [...new Set(lessonPaths.map((path) => path.split('/').slice(0, 3).join('/')))];
 
 const PAGES = [
@@ -88,13 +96,102 @@ function unisolatedLeftToRightText(): string[] {
 	return found;
 }
 
-async function expectIsolatedOn(page: Page, locale: string, paths: readonly string[]) {
+/**
+ * Runs in the page: Latin (or Cyrillic, Greek) runs that share a text node with Arabic or
+ * Persian letters without being isolated (U+2066/U+2067/U+2068 … U+2069, what `isolate()`
+ * adds), in the document's title too. "أهلًا Jan K." shows its full stop at the wrong end and
+ * "(Ayşe)" loses its brackets to the Arabic sentence: a name put into a translated sentence
+ * must be isolated, whatever it ends with, because the next name may end in punctuation.
+ *
+ * Not failures:
+ * - text inside an element that sets its own direction (`dir="ltr"`, `dir="auto"`, `<bdi>`):
+ *   that element is the isolated unit — user text in a block, a code, an address; mixed
+ *   text a person wrote there is theirs. An element with `dir="rtl"` (a lesson's body, which
+ *   carries its language's `lang` and `dir`) only restates the page's direction and is checked.
+ * - Latin runs the translators wrote themselves (`translatorRuns`, taken from the locale's
+ *   translation files and lessons): "Lotse", "DigComp", "QR", "Ctrl + P", an example address
+ *   in a phishing lesson. A translator writes and reads the whole sentence in its direction,
+ *   so where its punctuation lands is what they meant; the runs are matched exactly, so a
+ *   name inserted next to such a word still makes a different run and fails.
+ */
+function unisolatedLatinInRightToLeftText(translatorRuns: string[]): string[] {
+	const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+	const LTR_RUN =
+		/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}](?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N} .,:;@/_+&'’-]*[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}])?/gu;
+	const allowed = new Set(translatorRuns);
+	/** The text outside isolates: what the bidi algorithm mixes with the sentence around it. */
+	const outsideIsolates = (text: string) => {
+		let depth = 0;
+		let outside = '';
+		for (const char of text) {
+			// A line break is not part of any run: the runs on either side of an isolate stay apart.
+			if (char === '\u2066' || char === '\u2067' || char === '\u2068') depth += 1;
+			else if (char === '\u2069') depth = Math.max(0, depth - 1);
+			outside += depth === 0 && char !== '\u2069' ? char : '\n';
+		}
+		return outside;
+	};
+	const unisolatedRuns = (text: string) => {
+		const outside = outsideIsolates(text);
+		if (!RTL.test(outside)) return [];
+		return (outside.match(LTR_RUN) ?? []).filter((run) => !allowed.has(run));
+	};
+	const found: string[] = [];
+	const report = (where: string, text: string, runs: string[]) =>
+		found.push(`${where} ${runs.map((run) => `«${run}»`).join(' ')} in: ${text.trim().slice(0, 80)}`);
+
+	const titleRuns = unisolatedRuns(document.title);
+	if (titleRuns.length) report('<title>', document.title, titleRuns);
+
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		const text = node.textContent ?? '';
+		const runs = unisolatedRuns(text);
+		if (!runs.length) continue;
+		const parent = node.parentElement;
+		if (!parent || parent.closest('script, style, noscript, [hidden], [aria-hidden="true"]')) continue;
+		// An option has no box of its own; it is seen when its list is.
+		const seen = parent.closest('option') ? parent.closest('select') : parent;
+		if (!seen?.checkVisibility()) continue;
+		if (getComputedStyle(parent).direction !== 'rtl') continue;
+		const ownDirection = parent.closest('[dir], bdi');
+		if (ownDirection && ownDirection !== document.documentElement && ownDirection.getAttribute('dir') !== 'rtl') {
+			continue;
+		}
+		report(`<${parent.tagName.toLowerCase()}>`, text, runs);
+	}
+	return found;
+}
+
+/** Every Latin run the translators wrote into the locale's interface texts and lessons. */
+function translatorRunsOf(locale: 'ar' | 'fa'): string[] {
+	const LTR_RUN =
+		/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}](?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N} .,:;@/_+&'’-]*[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}])?/gu;
+	const texts: string[] = [];
+	const collect = (value: unknown): void => {
+		if (typeof value === 'string') texts.push(value);
+		else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+	};
+	for (const file of readdirSync(TRANSLATIONS(locale))) {
+		collect(JSON.parse(readFileSync(`${TRANSLATIONS(locale)}/${file}`, 'utf8')));
+	}
+	for (const lesson of lessonDirs) {
+		const file = `${lesson}/${locale}.svx`;
+		if (existsSync(file)) texts.push(readFileSync(file, 'utf8'));
+	}
+	// A placeholder is where a value goes in, not text: the runs on either side stay apart.
+	return [...new Set(texts.flatMap((text) => text.replace(/\{\{[^}]*\}\}/g, '\n').match(LTR_RUN) ?? []))];
+}
+
+async function expectIsolatedOn(page: Page, locale: 'ar' | 'fa', paths: readonly string[]) {
+	const translatorRuns = translatorRunsOf(locale);
 	for (const path of paths) {
 		const url = `/${locale}${path}`;
 		const response = await page.goto(url);
 		expect(response?.status(), url).toBe(200);
 		await expect(page.locator('html'), url).toHaveAttribute('dir', 'rtl');
 		expect.soft(await page.evaluate(unisolatedLeftToRightText), url).toEqual([]);
+		expect.soft(await page.evaluate(unisolatedLatinInRightToLeftText, translatorRuns), url).toEqual([]);
 	}
 }
 
@@ -355,4 +452,36 @@ test('the check finds a Latin chart label laid out right-to-left, and passes it 
 		document.querySelector('main')!.append(svg);
 	});
 	expect(await page.evaluate(unisolatedLeftToRightText)).toEqual(['<text> Bus & Bahn?']);
+});
+
+test('the check finds a Latin name put into an Arabic sentence without an isolate, in the text and the title', async ({
+	page
+}) => {
+	await open(page, '/ar/privacy');
+	await page.evaluate(() => {
+		const paragraph = (html: string, dir?: string) => {
+			const p = document.createElement('p');
+			p.innerHTML = html;
+			if (dir) p.setAttribute('dir', dir);
+			document.querySelector('main')!.append(p);
+		};
+		// Failures: a name in an Arabic sentence, in the page's direction or restated as rtl.
+		paragraph('إعادة تعيين كلمة المرور لـ Jan K.');
+		paragraph('المتعلمون في (Ayşe)', 'rtl');
+		// Isolated: by isolate() (U+2068), by U+2067, by an element with its own direction.
+		paragraph('إعادة تعيين كلمة المرور لـ \u2068Jan K.\u2069');
+		paragraph('المتعلمون في \u2067(Ayşe)\u2069');
+		paragraph('ملاحظة: <bdi>Jan K. قال</bdi>');
+		paragraph('Jan K. قال', 'auto');
+		paragraph('<span dir="ltr">Jan K. قال</span>');
+		// A translator's word, alone and beside an isolated name.
+		paragraph('مرحبًا في Lotse.');
+		paragraph('مرحبًا في Lotse \u2068Jan K.\u2069');
+		document.title = 'تقرير: Jan K. – Lotse';
+	});
+	expect(await page.evaluate(unisolatedLatinInRightToLeftText, translatorRunsOf('ar'))).toEqual([
+		'<title> «Jan K» in: تقرير: Jan K. – Lotse',
+		'<p> «Jan K» in: إعادة تعيين كلمة المرور لـ Jan K.',
+		'<p> «Ayşe» in: المتعلمون في (Ayşe)'
+	]);
 });

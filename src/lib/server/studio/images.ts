@@ -24,7 +24,11 @@ export const MAX_INPUT_PIXELS = 40_000_000;
 export const MAX_ALT_LENGTH = 300;
 
 export type UploadedType = 'png' | 'jpeg' | 'webp';
-const ACCEPTED: ReadonlySet<string> = new Set<UploadedType>(['png', 'jpeg', 'webp']);
+const ACCEPTED: Readonly<Record<string, UploadedType>> = {
+	'image/png': 'png',
+	'image/jpeg': 'jpeg',
+	'image/webp': 'webp'
+};
 
 /** Why an upload was refused, as i18n keys under `images.errors`. */
 export type ImageRefusal =
@@ -37,7 +41,7 @@ export type ImageRefusal =
 /** The image type the bytes themselves declare, or null when they are not PNG, JPEG or WebP. */
 export async function detectImageType(bytes: Uint8Array): Promise<UploadedType | null> {
 	const found = await fileTypeFromBuffer(bytes);
-	return found && ACCEPTED.has(found.ext) ? (found.ext as UploadedType) : null;
+	return (found && ACCEPTED[found.mime]) ?? null;
 }
 
 const ascii = (bytes: Uint8Array, from: number, length: number) =>
@@ -70,6 +74,12 @@ function jpegEnds(bytes: Uint8Array): boolean {
 	return bytes.length >= 4 && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
 }
 
+/** Whether an end-of-image marker appears anywhere (a JPEG without one was cut short). */
+function hasEndMarker(bytes: Uint8Array): boolean {
+	for (let at = bytes.length - 2; at >= 2; at--) if (bytes[at] === 0xff && bytes[at + 1] === 0xd9) return true;
+	return false;
+}
+
 // Markup a browser or an interpreter would act on. Seven given bytes appear by chance in
 // compressed image data about once in 2^56 positions: a match is put there on purpose.
 const MARKUP = /<(?:script|html|svg|iframe|object|embed|body|\?php|!doctype)\b/i;
@@ -79,8 +89,9 @@ const MARKUP = /<(?:script|html|svg|iframe|object|embed|body|\?php|!doctype)\b/i
  * page appended), or markup inside it (a page hidden in a comment or a text chunk).
  */
 export function isPolyglot(bytes: Uint8Array, type: UploadedType): boolean {
+	// A file that stops before its own end is damaged, not a polyglot: decoding refuses it.
 	const end = type === 'png' ? pngEnd(bytes) : type === 'webp' ? webpEnd(bytes) : null;
-	if (type === 'jpeg' ? !jpegEnds(bytes) : end !== bytes.length) return true;
+	if (type === 'jpeg' ? !jpegEnds(bytes) && hasEndMarker(bytes) : end !== null && end < bytes.length) return true;
 	return MARKUP.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 

@@ -13,7 +13,8 @@ export type { Messages, Translate, TranslateOptions } from './formatter.ts';
 
 /** Message parts every page needs; lessons add `simulations` or `exercises` when they use them. */
 export const CORE_PARTS = ['shell', 'learn', 'lesson'] as const;
-export type MessagePart = (typeof CORE_PARTS)[number] | 'simulations' | 'exercises' | ParticipationPart | ClassPart | StudioPart;
+export type MessagePart =
+	(typeof CORE_PARTS)[number] | 'simulations' | 'exercises' | ParticipationPart | ClassPart | StudioPart;
 
 /**
  * Texts of the participation, moderation, notification and admin pages, loaded by the

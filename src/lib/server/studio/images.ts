@@ -173,11 +173,7 @@ const summaryColumns = (db: Db) => {
 /** The person's own images, newest first. */
 export async function listImages(db: Db, userId: string): Promise<ImageSummary[]> {
 	const t = db.t.studioImages;
-	return db.orm
-		.select(summaryColumns(db))
-		.from(t)
-		.where(eq(t.userId, userId))
-		.orderBy(desc(t.createdAt), t.id);
+	return db.orm.select(summaryColumns(db)).from(t).where(eq(t.userId, userId)).orderBy(desc(t.createdAt), t.id);
 }
 
 /** One image's owner and summary, to check who may act on it; null when there is none. */

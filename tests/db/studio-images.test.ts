@@ -8,9 +8,11 @@ import { erasePerson, exportPersonalData } from '../../src/lib/server/privacy/in
 import {
 	deleteImage,
 	findImage,
+	hasRoomForImage,
 	imageData,
 	imageMarkdown,
 	listImages,
+	MAX_IMAGES_PER_PERSON,
 	prepareImage,
 	saveImage
 } from '../../src/lib/server/studio/images.ts';
@@ -48,6 +50,27 @@ describe.each(engines)('studio images on $name', (engine) => {
 		expect(await deleteImage(test.db, owner.id, first.id)).toBe(true);
 		expect(await findImage(test.db, first.id)).toBeNull();
 		expect((await listImages(test.db, owner.id)).map((image) => image.id)).toEqual([second.id]);
+	});
+
+	it('keeps at most MAX_IMAGES_PER_PERSON images per person, counting only their own', async () => {
+		const [owner, other] = [await makeUser(test.db, { role: 'instructor' }), await makeUser(test.db)];
+		const image = await tinyImage();
+		const rows = Array.from({ length: MAX_IMAGES_PER_PERSON - 1 }, (_, i) => ({
+			id: `image-${i}`,
+			userId: owner.id,
+			alt: 'Bild',
+			width: image.width,
+			height: image.height,
+			byteSize: image.data.length,
+			data: image.data,
+			createdAt: new Date()
+		}));
+		for (let i = 0; i < rows.length; i += 100)
+			await test.db.orm.insert(test.db.t.studioImages).values(rows.slice(i, i + 100));
+		expect(await hasRoomForImage(test.db, owner.id)).toBe(true);
+		await saveImage(test.db, owner.id, image, 'Das letzte');
+		expect(await hasRoomForImage(test.db, owner.id)).toBe(false);
+		expect(await hasRoomForImage(test.db, other.id)).toBe(true);
 	});
 
 	it('refuses an image without alt text in the schema itself', async () => {

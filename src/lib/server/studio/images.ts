@@ -6,7 +6,7 @@
  * pixels: no metadata (EXIF, GPS, comments) survives, and the long side is at most
  * MAX_LONG_SIDE. The WebP bytes are stored in the database (see README.md).
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import type { Db } from '../db/database.ts';
@@ -20,6 +20,8 @@ export const MAX_UPLOAD_REQUEST_BYTES = MAX_IMAGE_BYTES + 64 * 1024;
 export const MAX_LONG_SIDE = 1600;
 /** Decoding stops above this many pixels: a small file can describe an enormous image. */
 export const MAX_INPUT_PIXELS = 40_000_000;
+/** How many images one person may keep: enough for many lessons, a bound on what one account can store. */
+export const MAX_IMAGES_PER_PERSON = 500;
 /** The longest alt text, in characters. */
 export const MAX_ALT_LENGTH = 300;
 
@@ -169,6 +171,13 @@ const summaryColumns = (db: Db) => {
 	const t = db.t.studioImages;
 	return { id: t.id, alt: t.alt, width: t.width, height: t.height, byteSize: t.byteSize, createdAt: t.createdAt };
 };
+
+/** Whether the person may keep one more image (MAX_IMAGES_PER_PERSON). */
+export async function hasRoomForImage(db: Db, userId: string): Promise<boolean> {
+	const t = db.t.studioImages;
+	const [row] = await db.orm.select({ n: count() }).from(t).where(eq(t.userId, userId));
+	return Number(row?.n ?? 0) < MAX_IMAGES_PER_PERSON;
+}
 
 /** The person's own images, newest first. */
 export async function listImages(db: Db, userId: string): Promise<ImageSummary[]> {

@@ -4,6 +4,7 @@ import { isOwner, requirePermission, requireRole } from '$lib/server/auth/policy
 import {
 	deleteImage,
 	findImage,
+	hasRoomForImage,
 	imageMarkdown,
 	imageReference,
 	listImages,
@@ -77,6 +78,8 @@ async function upload(event: RequestEvent) {
 	if (!(file instanceof File) || file.size === 0) errors.file = 'images.errors.empty';
 	else if (file.size > MAX_IMAGE_BYTES) [errors.file, status] = ['images.errors.tooLarge', 413];
 	if (!alt.ok || !(file instanceof File) || Object.keys(errors).length) return refused(errors, status, values);
+	if (!(await hasRoomForImage(event.locals.db, user.id)))
+		return refused({ file: 'images.errors.tooMany' }, 409, values);
 	const prepared = await prepareImage(new Uint8Array(await file.arrayBuffer()));
 	if (!prepared.ok) return refused({ file: prepared.error }, STATUS[prepared.error], values);
 	const saved = await saveImage(event.locals.db, user.id, prepared.image, alt.data.alt);

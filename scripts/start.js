@@ -26,7 +26,8 @@ if (stale) {
 
 process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
-process.env.BODY_SIZE_LIMIT ??= '1M';
+// Image uploads in the studio are up to 2 MB, plus the rest of their form.
+process.env.BODY_SIZE_LIMIT ??= '3M';
 console.log(
 	`Lotse is starting on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:./data/lotse.db'})`
 );

@@ -212,6 +212,17 @@ async function seedPerson(db: Db, userId: string) {
 		assignedByUserId: userId,
 		createdAt: now
 	});
+	// The studio: an image uploaded for a figure (bytes as stored, a WebP).
+	await db.orm.insert(t.studioImages).values({
+		id: newId(),
+		userId,
+		alt: 'Der Startbildschirm',
+		width: 1,
+		height: 1,
+		byteSize: 4,
+		data: Buffer.from('RIFF'),
+		createdAt: now
+	});
 	await db.orm.insert(t.auditLog).values({
 		id: newId(),
 		actorId: userId,

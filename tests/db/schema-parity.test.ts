@@ -49,7 +49,8 @@ const storage: Record<string, string> = {
 	'text/text': 'text',
 	'integer/integer': 'integer',
 	'boolean/integer': 'boolean',
-	'timestamp (3) with time zone/integer': 'timestamp'
+	'timestamp (3) with time zone/integer': 'timestamp',
+	'bytea/blob': 'bytes'
 };
 
 describe('the schema', () => {

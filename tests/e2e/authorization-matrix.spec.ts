@@ -40,10 +40,12 @@ import { SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
 import { archiveClass } from '../../src/lib/server/classes/class-settings.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { newId } from '../../src/lib/server/db/ids.ts';
+import { saveImage } from '../../src/lib/server/studio/images.ts';
 import { makeEditedProject } from '../helpers/admin-factories.ts';
 import { makeClass, makeMember } from '../helpers/class-factories.ts';
 import { makeProgress, makeSession, makeUser, uniqueUsername } from '../helpers/factories.ts';
 import { makeComment, makeField, makeProposal } from '../helpers/participation-factories.ts';
+import { tinyImage } from '../helpers/image-factories.ts';
 import { entryKey, routeInventory } from '../helpers/route-inventory.ts';
 import { expect, test } from './fixtures';
 import { BASE_URL } from './helpers';
@@ -291,6 +293,14 @@ const MATRIX: Record<string, Row> = {
 	'GET /[lang=locale]/verify/[code]': { expect: everyone(200) },
 	'GET /[lang=locale]/welcome': { expect: signedIn(200) },
 
+	// The studio's images: instructors and admins upload and delete their own (an empty form
+	// reaches validation: 400). Deleting someone else's image is a 403 (tests/e2e/studio-images.spec.ts).
+	'GET /[lang=locale]/studio/images': { expect: only(['instructor', 'otherInstructor', 'admin'], 200) },
+	'POST /[lang=locale]/studio/images ?/upload': { expect: only(['instructor', 'otherInstructor', 'admin'], 400) },
+	'POST /[lang=locale]/studio/images ?/delete': { expect: only(['instructor', 'otherInstructor', 'admin'], 400) },
+	// An image of a lesson is for everyone who reads the lesson: its id is its secret.
+	'GET /media/studio/[id]': { expect: everyone(200), params: (world) => ({ id: world.image.id }) },
+
 	// Open data: for everyone, without an account.
 	'GET /api/open-data/participation.csv': { expect: everyone(200) },
 	'GET /api/open-data/participation.json': { expect: everyone(200) }
@@ -332,6 +342,7 @@ async function seedMatrix(db: Db) {
 	const proposal = await makeProposal(db, users.learner.id);
 	await makeComment(db, users.learner.id, { projectId: project.id });
 	await makeProgress(db, users.learner.id, 'first-steps/keyboard');
+	const image = await saveImage(db, users.instructor.id, await tinyImage(), 'Ein blaues Quadrat');
 	const code = `LOTSE-${newId().slice(0, 12).toUpperCase()}`;
 	await db.orm.insert(db.t.certificates).values({
 		id: newId(),
@@ -354,6 +365,7 @@ async function seedMatrix(db: Db) {
 		project,
 		field,
 		proposal,
+		image,
 		code
 	};
 }

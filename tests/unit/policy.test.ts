@@ -78,5 +78,7 @@ describe('access checks throw, so no caller can forget to stop', () => {
 		expect(outcome(() => requireAreaAccess(request('/tr/studio', person('learner'))))).toMatchObject({ status: 403 });
 		expect(outcome(() => requireAreaAccess(request('/tr/learn/basics', null)))).toBe('allowed');
 		expect(outcome(() => requireAreaAccess(request('/tr/administration', null)))).toBe('allowed');
+		// Outside a language there are no areas: a lesson's image is for every reader of the lesson.
+		expect(outcome(() => requireAreaAccess(request('/media/studio/abc', null)))).toBe('allowed');
 	});
 });

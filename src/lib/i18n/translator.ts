@@ -13,7 +13,8 @@ export type { Messages, Translate, TranslateOptions } from './formatter.ts';
 
 /** Message parts every page needs; lessons add `simulations` or `exercises` when they use them. */
 export const CORE_PARTS = ['shell', 'learn', 'lesson'] as const;
-export type MessagePart = (typeof CORE_PARTS)[number] | 'simulations' | 'exercises' | ParticipationPart | ClassPart;
+export type MessagePart =
+	(typeof CORE_PARTS)[number] | 'simulations' | 'exercises' | ParticipationPart | ClassPart | StudioPart;
 
 /**
  * Texts of the participation, moderation, notification and admin pages, loaded by the
@@ -25,6 +26,10 @@ export type ParticipationPart = (typeof PARTICIPATION_PARTS)[number];
 /** Texts of the classes area: classes and assignments, learner accounts and login cards, reports. */
 export const CLASS_PARTS = ['classes', 'learners', 'reports'] as const;
 export type ClassPart = (typeof CLASS_PARTS)[number];
+
+/** Texts of the lesson studio: images for figures, the quiz editor. */
+export const STUDIO_PARTS = ['studio'] as const;
+export type StudioPart = (typeof STUDIO_PARTS)[number];
 
 export async function createTranslator(locale: Locale, messages: Messages): Promise<Translate> {
 	if (browser) return createFormatter(locale, messages);

@@ -8,6 +8,7 @@
  * next to the objects they protect (`server/<domain>/policy.ts`).
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { isLocale } from '../../i18n/locales.ts';
 import { isRole, type Role } from '../../roles.ts';
 import type { SessionUser } from './session.ts';
 
@@ -58,9 +59,14 @@ export const AREA_ROLES: Readonly<Record<string, readonly Role[]>> = {
 	studio: ['instructor', 'admin']
 };
 
-/** Throws unless this request may enter the area its path belongs to. */
+/**
+ * Throws unless this request may enter the area its path belongs to. Areas are pages inside a
+ * language (`/tr/studio/…`); paths outside one (`/media/studio/<id>`, `/api/…`) are no area,
+ * and each such endpoint checks who may use it itself.
+ */
 export function requireAreaAccess(event: Request): void {
-	const area = event.url.pathname.split('/')[2];
+	const [, lang, area] = event.url.pathname.split('/');
+	if (!isLocale(lang)) return;
 	const roles = area === undefined ? undefined : AREA_ROLES[area];
 	if (roles) requireRole(event, ...roles);
 }

@@ -12,6 +12,7 @@
  * | `integer(name)`       | integer                                 | integer                         | number     |
  * | `boolean(name)`       | boolean                                 | integer (0/1)                   | boolean    |
  * | `timestamp(name)`     | timestamp(3) with time zone             | integer, milliseconds           | Date       |
+ * | `bytes(name)`         | bytea                                   | blob                            | Buffer     |
  *
  * Each column is a pair of drizzle column builders; the chain methods (`notNull`,
  * `primaryKey`, `references`, `default`, `$defaultFn`, `$type`) call drizzle's own method on
@@ -38,6 +39,7 @@ import {
 } from 'drizzle-orm';
 import {
 	boolean as pgBoolean,
+	customType as pgCustomType,
 	check as pgCheck,
 	index as pgIndex,
 	integer as pgInteger,
@@ -53,6 +55,7 @@ import {
 	type UpdateDeleteAction
 } from 'drizzle-orm/pg-core';
 import {
+	blob as sqliteBlob,
 	check as sqliteCheck,
 	index as sqliteIndex,
 	integer as sqliteInteger,
@@ -138,6 +141,9 @@ export class Column<P extends PgColumnBuilderBase, S extends SQLiteColumnBuilder
  */
 export const listOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
 
+// drizzle's pg-core has no bytea column of its own; postgres.js reads and writes it as a Buffer.
+const pgBytea = pgCustomType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
 const pair = <P extends PgColumnBuilderBase, S extends SQLiteColumnBuilderBase>(pg: P, sqlite: S) =>
 	new Column(pg, sqlite);
 
@@ -153,7 +159,9 @@ export const column = {
 		pair(
 			pgTimestamp(name, { mode: 'date', withTimezone: true, precision: 3 }),
 			sqliteInteger(name, { mode: 'timestamp_ms' })
-		)
+		),
+	/** Binary data (an uploaded image's bytes): kept in the database, so backups include it. */
+	bytes: <const N extends string>(name: N) => pair(pgBytea(name), sqliteBlob(name, { mode: 'buffer' }))
 };
 
 declare const extraBrand: unique symbol;

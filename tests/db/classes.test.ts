@@ -77,14 +77,14 @@ describe.each(engines)('classes on $name', (engine) => {
 		});
 
 		const archived = await makeClass(test.db);
-		await archiveClass(test.db, archived.id);
+		await archiveClass(test.db, archived.instructorId, archived.id);
 		expect(await joinClassByCode(test.db, learner.id, archived.joinCode)).toMatchObject({
 			ok: false,
 			error: 'classes.errors.codeArchived'
 		});
 
 		const renewed = await makeClass(test.db);
-		const newCode = await regenerateJoinCode(test.db, renewed);
+		const newCode = await regenerateJoinCode(test.db, renewed.instructorId, renewed);
 		expect(newCode).not.toBe(renewed.joinCode);
 		expect(await joinClassByCode(test.db, learner.id, renewed.joinCode)).toMatchObject({
 			ok: false,
@@ -124,15 +124,19 @@ describe.each(engines)('classes on $name', (engine) => {
 		const learner = await makeUser(test.db);
 		const admin = await makeUser(test.db, { role: 'admin' });
 
-		expect(await addCoInstructor(test.db, owner, 'nobody-here')).toMatchObject({ error: 'classes.errors.unknownUser' });
-		expect(await addCoInstructor(test.db, owner, learner.username)).toMatchObject({
+		expect(await addCoInstructor(test.db, made.instructorId, owner, 'nobody-here')).toMatchObject({
+			error: 'classes.errors.unknownUser'
+		});
+		expect(await addCoInstructor(test.db, made.instructorId, owner, learner.username)).toMatchObject({
 			error: 'classes.errors.notInstructor'
 		});
-		expect(await addCoInstructor(test.db, owner, colleague.username.toUpperCase())).toMatchObject({ ok: true });
-		expect(await addCoInstructor(test.db, owner, colleague.username)).toMatchObject({
+		expect(await addCoInstructor(test.db, made.instructorId, owner, colleague.username.toUpperCase())).toMatchObject({
+			ok: true
+		});
+		expect(await addCoInstructor(test.db, made.instructorId, owner, colleague.username)).toMatchObject({
 			error: 'classes.errors.alreadyInstructor'
 		});
-		expect(await addCoInstructor(test.db, owner, admin.username)).toMatchObject({ ok: true });
+		expect(await addCoInstructor(test.db, made.instructorId, owner, admin.username)).toMatchObject({ ok: true });
 		expect((await listClassInstructors(test.db, made.id)).map((row) => [row.userId, row.role])).toEqual([
 			[made.instructorId, 'owner'],
 			[colleague.id, 'co'],
@@ -161,13 +165,16 @@ describe.each(engines)('classes on $name', (engine) => {
 		expect(await updateAssignment(test.db, made.id, id, { dueAt: new Date(Date.now() + DAY), note: null })).toBe(true);
 		expect(await removeAssignment(test.db, made.id, id)).toBe(true);
 
-		expect(await removeCoInstructor(test.db, asCo, other.id)).toEqual({ ok: false, error: 'classes.errors.ownerOnly' });
+		expect(await removeCoInstructor(test.db, co.id, asCo, other.id)).toEqual({
+			ok: false,
+			error: 'classes.errors.ownerOnly'
+		});
 		const asOwner = await requireChangeableClass(test.db, made.instructorId, made.id);
-		expect(await removeCoInstructor(test.db, asOwner, made.instructorId)).toEqual({
+		expect(await removeCoInstructor(test.db, made.instructorId, asOwner, made.instructorId)).toEqual({
 			ok: false,
 			error: 'classes.errors.notCoInstructor'
 		});
-		expect(await removeCoInstructor(test.db, asOwner, other.id)).toEqual({ ok: true, value: null });
+		expect(await removeCoInstructor(test.db, made.instructorId, asOwner, other.id)).toEqual({ ok: true, value: null });
 		expect(await statusOf(requireTaughtClass(test.db, other.id, made.id))).toBe(404);
 		expect((await listClassInstructors(test.db, made.id)).map((row) => row.userId)).toEqual([made.instructorId, co.id]);
 	});
@@ -193,12 +200,12 @@ describe.each(engines)('classes on $name', (engine) => {
 
 	it('makes an archived class read-only until it is opened again', async () => {
 		const made = await makeClass(test.db, { name: 'Alt' });
-		await archiveClass(test.db, made.id);
+		await archiveClass(test.db, made.instructorId, made.id);
 		expect(await statusOf(requireChangeableClass(test.db, made.instructorId, made.id))).toBe(409);
 		// Still visible to its instructor (its reports stay).
 		expect((await requireTaughtClass(test.db, made.instructorId, made.id)).class.archivedAt).not.toBeNull();
 		expect(await updateClass(test.db, made.id, { name: 'Neu', schedule: null, courseLocale: null })).toBe(false);
-		await unarchiveClass(test.db, made.id);
+		await unarchiveClass(test.db, made.instructorId, made.id);
 		expect(await statusOf(requireChangeableClass(test.db, made.instructorId, made.id))).toBe('passed');
 		expect(await updateClass(test.db, made.id, { name: 'Neu', schedule: 'Di 10–12', courseLocale: 'ar' })).toBe(true);
 		const [row] = await listTaughtClasses(test.db, made.instructorId);
@@ -262,7 +269,7 @@ describe.each(engines)('classes on $name', (engine) => {
 		// Another learner sees nothing of this class; an archived class's work is no longer listed.
 		const outsider = await makeUser(test.db);
 		expect(await learnerAssignments(test.db, outsider.id, 'de', now)).toEqual([]);
-		await archiveClass(test.db, made.id);
+		await archiveClass(test.db, made.instructorId, made.id);
 		expect(await learnerAssignments(test.db, learner.id, 'de', now)).toEqual([]);
 	});
 

@@ -103,7 +103,7 @@ test.describe('with JavaScript turned off', () => {
 	}) => {
 		const learner = await signIn();
 		const made = await makeClass(appDb);
-		await archiveClass(appDb, made.id);
+		await archiveClass(appDb, made.instructorId, made.id);
 		await page.goto('/en/classes/join');
 		await page.locator('#field-code').fill(made.joinCode);
 		const [response] = await Promise.all([

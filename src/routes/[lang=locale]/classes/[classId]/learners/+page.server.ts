@@ -43,7 +43,7 @@ async function createLearners(event: RequestEvent<{ classId: string }>) {
 		return formFailure({ names: parsed.problem.key }, { formId: 'create', values, params });
 	}
 	const locale = languageOf(event, taught.class.courseLocale);
-	const created = await createLearnerAccounts(event.locals.db, {
+	const created = await createLearnerAccounts(event.locals.db, user.id, {
 		classId: taught.class.id,
 		names: parsed.names,
 		locale

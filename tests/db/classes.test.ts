@@ -13,7 +13,8 @@ import {
 	updateClass
 } from '../../src/lib/server/classes/class-settings.ts';
 import { addCoInstructor, removeCoInstructor } from '../../src/lib/server/classes/co-instructors.ts';
-import { joinClassByCode, leaveClass } from '../../src/lib/server/classes/joining.ts';
+import { JOIN_TRIES_PER_ADDRESS, JOIN_TRIES_PER_PERSON } from '../../src/lib/server/classes/join-limit.ts';
+import { findJoinableClass, joinClassByCode, leaveClass } from '../../src/lib/server/classes/joining.ts';
 import { learnerAssignments } from '../../src/lib/server/classes/learner-assignments.ts';
 import {
 	listClassInstructors,
@@ -92,6 +93,49 @@ describe.each(engines)('classes on $name', (engine) => {
 		});
 		expect(await joinClassByCode(test.db, learner.id, newCode)).toMatchObject({ ok: true });
 		expect((await listJoinedClasses(test.db, learner.id)).map((row) => row.id)).toEqual([renewed.id]);
+	});
+
+	it('limits how often a signed-in person tries codes: wrong codes count, and past the limit the right one is refused too', async () => {
+		const made = await makeClass(test.db);
+		const learner = await makeUser(test.db);
+		const start = new Date('2026-03-04T10:00:00Z');
+		const after = (ms: number) => new Date(start.getTime() + ms);
+		for (let i = 0; i < JOIN_TRIES_PER_PERSON.limit; i++) {
+			expect(await joinClassByCode(test.db, learner.id, `WRONG${i}`, after(i * 1000))).toMatchObject({
+				error: 'classes.errors.codeUnknown'
+			});
+		}
+		expect(await joinClassByCode(test.db, learner.id, made.joinCode, after(60_000))).toEqual({
+			ok: false,
+			field: 'code',
+			error: 'classes.errors.tooManyTries',
+			until: after(JOIN_TRIES_PER_PERSON.windowMs)
+		});
+		expect(await listJoinedClasses(test.db, learner.id)).toEqual([]);
+		// The limit is the person's: someone else joins at once; the person again once the window is over.
+		const other = await makeUser(test.db);
+		expect(await joinClassByCode(test.db, other.id, made.joinCode, after(60_000))).toMatchObject({ ok: true });
+		expect(
+			await joinClassByCode(test.db, learner.id, made.joinCode, after(JOIN_TRIES_PER_PERSON.windowMs))
+		).toMatchObject({ ok: true, value: { classId: made.id } });
+	});
+
+	it('limits how often an address without an account tries codes, whatever they are', async () => {
+		const made = await makeClass(test.db);
+		const now = new Date('2026-03-04T10:00:00Z');
+		const guest = { address: '203.0.113.20' };
+		for (let i = 0; i < JOIN_TRIES_PER_ADDRESS.limit - 1; i++) {
+			expect((await findJoinableClass(test.db, 'ZZZZZZ', guest, now)).ok).toBe(false);
+		}
+		expect(await findJoinableClass(test.db, made.joinCode, guest, now)).toMatchObject({ ok: true });
+		expect(await findJoinableClass(test.db, made.joinCode, guest, now)).toMatchObject({
+			ok: false,
+			error: 'classes.errors.tooManyTries',
+			until: new Date(now.getTime() + JOIN_TRIES_PER_ADDRESS.windowMs)
+		});
+		expect(await findJoinableClass(test.db, made.joinCode, { address: '203.0.113.21' }, now)).toMatchObject({
+			ok: true
+		});
 	});
 
 	it('does not let instructors of a class join it as learners', async () => {

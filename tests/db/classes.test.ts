@@ -3,6 +3,7 @@
  * a code is refused), leaving, teaching together, archiving, and what learners see of their
  * assignments.
  */
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requireChangeableClass, requireTaughtClass } from '../../src/lib/server/classes/access.ts';
 import { addAssignment, removeAssignment, updateAssignment } from '../../src/lib/server/classes/assignments.ts';
@@ -13,6 +14,7 @@ import {
 	updateClass
 } from '../../src/lib/server/classes/class-settings.ts';
 import { addCoInstructor, removeCoInstructor } from '../../src/lib/server/classes/co-instructors.ts';
+import { createLearnerAccounts } from '../../src/lib/server/classes/learner-accounts.ts';
 import { JOIN_TRIES_PER_ADDRESS, JOIN_TRIES_PER_PERSON } from '../../src/lib/server/classes/join-limit.ts';
 import { findJoinableClass, joinClassByCode, leaveClass } from '../../src/lib/server/classes/joining.ts';
 import { learnerAssignments } from '../../src/lib/server/classes/learner-assignments.ts';
@@ -136,6 +138,31 @@ describe.each(engines)('classes on $name', (engine) => {
 		expect(await findJoinableClass(test.db, made.joinCode, { address: '203.0.113.21' }, now)).toMatchObject({
 			ok: true
 		});
+	});
+
+	it('lists a class’s learners by the name they are shown with, with their role and whether they still await their first sign-in', async () => {
+		const made = await makeClass(test.db);
+		const shownAs = async (userId: string, displayName: string) =>
+			test.db.orm.update(test.db.t.users).set({ displayName }).where(eq(test.db.t.users.id, userId));
+		const zeynep = await makeUser(test.db, { username: 'zeynep' });
+		await shownAs(zeynep.id, 'Ayşe Kaya');
+		const bora = await makeUser(test.db, { username: 'Bora' });
+		const moderator = await makeUser(test.db, { username: 'mod-m', role: 'moderator' });
+		await shownAs(moderator.id, 'Mehmet');
+		const [fresh] = await createLearnerAccounts(test.db, made.instructorId, {
+			classId: made.id,
+			names: ['Canan Demir'],
+			locale: 'tr'
+		});
+		for (const person of [zeynep, bora, moderator]) await makeMember(test.db, made.id, person.id);
+		const listed = await listClassLearners(test.db, made.id);
+		expect(listed.map((row) => [row.displayName ?? row.username, row.role, row.waitingForFirstSignIn])).toEqual([
+			['Ayşe Kaya', 'learner', false],
+			['Bora', 'learner', false],
+			['Canan Demir', 'learner', true],
+			['Mehmet', 'moderator', false]
+		]);
+		expect(listed[2]).toMatchObject({ userId: fresh!.userId, username: fresh!.username, joinedAt: expect.any(Date) });
 	});
 
 	it('does not let instructors of a class join it as learners', async () => {

@@ -11,6 +11,7 @@ import { archiveClass } from '../../src/lib/server/classes/class-settings.ts';
 import { JOIN_TRIES_PER_PERSON } from '../../src/lib/server/classes/join-limit.ts';
 import { findUserByUsername } from '../../src/lib/server/auth/account.ts';
 import { makeAssignment, makeClass, makeMember } from '../helpers/class-factories.ts';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { BASE_URL, open, PASSWORD, tabTo, uniqueUsername } from './helpers';
 
@@ -80,6 +81,17 @@ test('a learner joins a second class by code with the keyboard alone and sees it
 	await expect(section.getByRole('link').first()).toHaveAttribute('href', '/de/learn/safe-online/strong-passwords');
 });
 
+/** Types a code into the join page's form and sends it; the answer to the form. */
+async function submitCode(page: Page, code: string) {
+	await page.goto('/en/classes/join');
+	await page.locator('#field-code').fill(code);
+	const [response] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: en.classes.join.submit }).click()
+	]);
+	return response;
+}
+
 test.describe('with JavaScript turned off', () => {
 	test.use({ javaScriptEnabled: false });
 
@@ -105,12 +117,7 @@ test.describe('with JavaScript turned off', () => {
 		const learner = await signIn();
 		const made = await makeClass(appDb);
 		await archiveClass(appDb, made.instructorId, made.id);
-		await page.goto('/en/classes/join');
-		await page.locator('#field-code').fill(made.joinCode);
-		const [response] = await Promise.all([
-			page.waitForResponse((r) => r.request().method() === 'POST'),
-			page.getByRole('button', { name: en.classes.join.submit }).click()
-		]);
+		const response = await submitCode(page, made.joinCode);
 		expect(response.status()).toBe(400);
 		await expect(page.locator('.error-summary')).toContainText(en.classes.errors.codeArchived);
 		expect(await listJoinedClasses(appDb, learner.id)).toEqual([]);
@@ -133,12 +140,7 @@ test.describe('with JavaScript turned off', () => {
 			expect(response.status()).toBe(400);
 		}
 		// Then the right code, typed into the form.
-		await page.goto('/en/classes/join');
-		await page.locator('#field-code').fill(made.joinCode);
-		const [response] = await Promise.all([
-			page.waitForResponse((r) => r.request().method() === 'POST'),
-			page.getByRole('button', { name: en.classes.join.submit }).click()
-		]);
+		const response = await submitCode(page, made.joinCode);
 		expect(response.status()).toBe(429);
 		await expect(page.locator('.error-summary')).toContainText('You have tried very many codes in a short time.');
 		await expect(page.locator('#field-code-error')).toHaveText(

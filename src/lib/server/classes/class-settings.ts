@@ -24,27 +24,26 @@ export async function updateClass(db: Db, classId: string, input: NewClass): Pro
 
 /** Archives the class: nothing about it can change any more, its join code is refused. */
 export async function archiveClass(db: Db, actorId: string, classId: string, now = new Date()): Promise<void> {
-	await db.transaction(async (tx) => {
-		const { classes } = tx.t;
-		const archived = await tx.orm
-			.update(classes)
-			.set({ archivedAt: now })
-			.where(and(eq(classes.id, classId), isNull(classes.archivedAt)))
-			.returning({ id: classes.id });
-		if (archived.length) await auditClassChange(tx, actorId, classId, 'class.archive', null, now);
-	});
+	await setArchived(db, actorId, classId, true, now);
 }
 
 /** Opens an archived class again (an instructor archived it by mistake, or the course goes on). */
 export async function unarchiveClass(db: Db, actorId: string, classId: string, now = new Date()): Promise<void> {
+	await setArchived(db, actorId, classId, false, now);
+}
+
+/** Archives or opens the class, audited only when that changes it. */
+async function setArchived(db: Db, actorId: string, classId: string, archived: boolean, now: Date): Promise<void> {
 	await db.transaction(async (tx) => {
 		const { classes } = tx.t;
-		const opened = await tx.orm
+		const changed = await tx.orm
 			.update(classes)
-			.set({ archivedAt: null })
-			.where(and(eq(classes.id, classId), isNotNull(classes.archivedAt)))
+			.set({ archivedAt: archived ? now : null })
+			.where(and(eq(classes.id, classId), archived ? isNull(classes.archivedAt) : isNotNull(classes.archivedAt)))
 			.returning({ id: classes.id });
-		if (opened.length) await auditClassChange(tx, actorId, classId, 'class.unarchive', null, now);
+		if (changed.length) {
+			await auditClassChange(tx, actorId, classId, archived ? 'class.archive' : 'class.unarchive', null, now);
+		}
 	});
 }
 

@@ -3,6 +3,7 @@
  * a code is refused), leaving, teaching together, archiving, and what learners see of their
  * assignments.
  */
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requireChangeableClass, requireTaughtClass } from '../../src/lib/server/classes/access.ts';
 import { addAssignment, removeAssignment, updateAssignment } from '../../src/lib/server/classes/assignments.ts';
@@ -13,7 +14,9 @@ import {
 	updateClass
 } from '../../src/lib/server/classes/class-settings.ts';
 import { addCoInstructor, removeCoInstructor } from '../../src/lib/server/classes/co-instructors.ts';
-import { joinClassByCode, leaveClass } from '../../src/lib/server/classes/joining.ts';
+import { createLearnerAccounts } from '../../src/lib/server/classes/learner-accounts.ts';
+import { JOIN_TRIES_PER_ADDRESS, JOIN_TRIES_PER_PERSON } from '../../src/lib/server/classes/join-limit.ts';
+import { findJoinableClass, joinClassByCode, leaveClass } from '../../src/lib/server/classes/joining.ts';
 import { learnerAssignments } from '../../src/lib/server/classes/learner-assignments.ts';
 import {
 	listClassInstructors,
@@ -77,14 +80,14 @@ describe.each(engines)('classes on $name', (engine) => {
 		});
 
 		const archived = await makeClass(test.db);
-		await archiveClass(test.db, archived.id);
+		await archiveClass(test.db, archived.instructorId, archived.id);
 		expect(await joinClassByCode(test.db, learner.id, archived.joinCode)).toMatchObject({
 			ok: false,
 			error: 'classes.errors.codeArchived'
 		});
 
 		const renewed = await makeClass(test.db);
-		const newCode = await regenerateJoinCode(test.db, renewed);
+		const newCode = await regenerateJoinCode(test.db, renewed.instructorId, renewed);
 		expect(newCode).not.toBe(renewed.joinCode);
 		expect(await joinClassByCode(test.db, learner.id, renewed.joinCode)).toMatchObject({
 			ok: false,
@@ -92,6 +95,74 @@ describe.each(engines)('classes on $name', (engine) => {
 		});
 		expect(await joinClassByCode(test.db, learner.id, newCode)).toMatchObject({ ok: true });
 		expect((await listJoinedClasses(test.db, learner.id)).map((row) => row.id)).toEqual([renewed.id]);
+	});
+
+	it('limits how often a signed-in person tries codes: wrong codes count, and past the limit the right one is refused too', async () => {
+		const made = await makeClass(test.db);
+		const learner = await makeUser(test.db);
+		const start = new Date('2026-03-04T10:00:00Z');
+		const after = (ms: number) => new Date(start.getTime() + ms);
+		for (let i = 0; i < JOIN_TRIES_PER_PERSON.limit; i++) {
+			expect(await joinClassByCode(test.db, learner.id, `WRONG${i}`, after(i * 1000))).toMatchObject({
+				error: 'classes.errors.codeUnknown'
+			});
+		}
+		expect(await joinClassByCode(test.db, learner.id, made.joinCode, after(60_000))).toEqual({
+			ok: false,
+			field: 'code',
+			error: 'classes.errors.tooManyTries',
+			until: after(JOIN_TRIES_PER_PERSON.windowMs)
+		});
+		expect(await listJoinedClasses(test.db, learner.id)).toEqual([]);
+		// The limit is the person's: someone else joins at once; the person again once the window is over.
+		const other = await makeUser(test.db);
+		expect(await joinClassByCode(test.db, other.id, made.joinCode, after(60_000))).toMatchObject({ ok: true });
+		expect(
+			await joinClassByCode(test.db, learner.id, made.joinCode, after(JOIN_TRIES_PER_PERSON.windowMs))
+		).toMatchObject({ ok: true, value: { classId: made.id } });
+	});
+
+	it('limits how often an address without an account tries codes, whatever they are', async () => {
+		const made = await makeClass(test.db);
+		const now = new Date('2026-03-04T10:00:00Z');
+		const guest = { address: '203.0.113.20' };
+		for (let i = 0; i < JOIN_TRIES_PER_ADDRESS.limit - 1; i++) {
+			expect((await findJoinableClass(test.db, 'ZZZZZZ', guest, now)).ok).toBe(false);
+		}
+		expect(await findJoinableClass(test.db, made.joinCode, guest, now)).toMatchObject({ ok: true });
+		expect(await findJoinableClass(test.db, made.joinCode, guest, now)).toMatchObject({
+			ok: false,
+			error: 'classes.errors.tooManyTries',
+			until: new Date(now.getTime() + JOIN_TRIES_PER_ADDRESS.windowMs)
+		});
+		expect(await findJoinableClass(test.db, made.joinCode, { address: '203.0.113.21' }, now)).toMatchObject({
+			ok: true
+		});
+	});
+
+	it('lists a class’s learners by the name they are shown with, with their role and whether they still await their first sign-in', async () => {
+		const made = await makeClass(test.db);
+		const shownAs = async (userId: string, displayName: string) =>
+			test.db.orm.update(test.db.t.users).set({ displayName }).where(eq(test.db.t.users.id, userId));
+		const zeynep = await makeUser(test.db, { username: 'zeynep' });
+		await shownAs(zeynep.id, 'Ayşe Kaya');
+		const bora = await makeUser(test.db, { username: 'Bora' });
+		const moderator = await makeUser(test.db, { username: 'mod-m', role: 'moderator' });
+		await shownAs(moderator.id, 'Mehmet');
+		const [fresh] = await createLearnerAccounts(test.db, made.instructorId, {
+			classId: made.id,
+			names: ['Canan Demir'],
+			locale: 'tr'
+		});
+		for (const person of [zeynep, bora, moderator]) await makeMember(test.db, made.id, person.id);
+		const listed = await listClassLearners(test.db, made.id);
+		expect(listed.map((row) => [row.displayName ?? row.username, row.role, row.waitingForFirstSignIn])).toEqual([
+			['Ayşe Kaya', 'learner', false],
+			['Bora', 'learner', false],
+			['Canan Demir', 'learner', true],
+			['Mehmet', 'moderator', false]
+		]);
+		expect(listed[2]).toMatchObject({ userId: fresh!.userId, username: fresh!.username, joinedAt: expect.any(Date) });
 	});
 
 	it('does not let instructors of a class join it as learners', async () => {
@@ -124,15 +195,19 @@ describe.each(engines)('classes on $name', (engine) => {
 		const learner = await makeUser(test.db);
 		const admin = await makeUser(test.db, { role: 'admin' });
 
-		expect(await addCoInstructor(test.db, owner, 'nobody-here')).toMatchObject({ error: 'classes.errors.unknownUser' });
-		expect(await addCoInstructor(test.db, owner, learner.username)).toMatchObject({
+		expect(await addCoInstructor(test.db, made.instructorId, owner, 'nobody-here')).toMatchObject({
+			error: 'classes.errors.unknownUser'
+		});
+		expect(await addCoInstructor(test.db, made.instructorId, owner, learner.username)).toMatchObject({
 			error: 'classes.errors.notInstructor'
 		});
-		expect(await addCoInstructor(test.db, owner, colleague.username.toUpperCase())).toMatchObject({ ok: true });
-		expect(await addCoInstructor(test.db, owner, colleague.username)).toMatchObject({
+		expect(await addCoInstructor(test.db, made.instructorId, owner, colleague.username.toUpperCase())).toMatchObject({
+			ok: true
+		});
+		expect(await addCoInstructor(test.db, made.instructorId, owner, colleague.username)).toMatchObject({
 			error: 'classes.errors.alreadyInstructor'
 		});
-		expect(await addCoInstructor(test.db, owner, admin.username)).toMatchObject({ ok: true });
+		expect(await addCoInstructor(test.db, made.instructorId, owner, admin.username)).toMatchObject({ ok: true });
 		expect((await listClassInstructors(test.db, made.id)).map((row) => [row.userId, row.role])).toEqual([
 			[made.instructorId, 'owner'],
 			[colleague.id, 'co'],
@@ -161,13 +236,16 @@ describe.each(engines)('classes on $name', (engine) => {
 		expect(await updateAssignment(test.db, made.id, id, { dueAt: new Date(Date.now() + DAY), note: null })).toBe(true);
 		expect(await removeAssignment(test.db, made.id, id)).toBe(true);
 
-		expect(await removeCoInstructor(test.db, asCo, other.id)).toEqual({ ok: false, error: 'classes.errors.ownerOnly' });
+		expect(await removeCoInstructor(test.db, co.id, asCo, other.id)).toEqual({
+			ok: false,
+			error: 'classes.errors.ownerOnly'
+		});
 		const asOwner = await requireChangeableClass(test.db, made.instructorId, made.id);
-		expect(await removeCoInstructor(test.db, asOwner, made.instructorId)).toEqual({
+		expect(await removeCoInstructor(test.db, made.instructorId, asOwner, made.instructorId)).toEqual({
 			ok: false,
 			error: 'classes.errors.notCoInstructor'
 		});
-		expect(await removeCoInstructor(test.db, asOwner, other.id)).toEqual({ ok: true, value: null });
+		expect(await removeCoInstructor(test.db, made.instructorId, asOwner, other.id)).toEqual({ ok: true, value: null });
 		expect(await statusOf(requireTaughtClass(test.db, other.id, made.id))).toBe(404);
 		expect((await listClassInstructors(test.db, made.id)).map((row) => row.userId)).toEqual([made.instructorId, co.id]);
 	});
@@ -193,12 +271,12 @@ describe.each(engines)('classes on $name', (engine) => {
 
 	it('makes an archived class read-only until it is opened again', async () => {
 		const made = await makeClass(test.db, { name: 'Alt' });
-		await archiveClass(test.db, made.id);
+		await archiveClass(test.db, made.instructorId, made.id);
 		expect(await statusOf(requireChangeableClass(test.db, made.instructorId, made.id))).toBe(409);
 		// Still visible to its instructor (its reports stay).
 		expect((await requireTaughtClass(test.db, made.instructorId, made.id)).class.archivedAt).not.toBeNull();
 		expect(await updateClass(test.db, made.id, { name: 'Neu', schedule: null, courseLocale: null })).toBe(false);
-		await unarchiveClass(test.db, made.id);
+		await unarchiveClass(test.db, made.instructorId, made.id);
 		expect(await statusOf(requireChangeableClass(test.db, made.instructorId, made.id))).toBe('passed');
 		expect(await updateClass(test.db, made.id, { name: 'Neu', schedule: 'Di 10–12', courseLocale: 'ar' })).toBe(true);
 		const [row] = await listTaughtClasses(test.db, made.instructorId);
@@ -262,7 +340,7 @@ describe.each(engines)('classes on $name', (engine) => {
 		// Another learner sees nothing of this class; an archived class's work is no longer listed.
 		const outsider = await makeUser(test.db);
 		expect(await learnerAssignments(test.db, outsider.id, 'de', now)).toEqual([]);
-		await archiveClass(test.db, made.id);
+		await archiveClass(test.db, made.instructorId, made.id);
 		expect(await learnerAssignments(test.db, learner.id, 'de', now)).toEqual([]);
 	});
 

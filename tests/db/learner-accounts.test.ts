@@ -40,13 +40,13 @@ describe.each(engines)('learner accounts on $name', (engine) => {
 				.from(test.db.t.classMembers)
 				.where(eq(test.db.t.classMembers.classId, classId))
 		).map((row) => row.userId);
-	const create = (classId: string, names: string[], locale = 'tr') =>
-		createLearnerAccounts(test.db, { classId, names, locale });
+	const create = (klass: { id: string; instructorId: string }, names: string[], locale = 'tr') =>
+		createLearnerAccounts(test.db, klass.instructorId, { classId: klass.id, names, locale });
 
 	describe('creating accounts from names', () => {
 		it('makes readable ASCII usernames, learner accounts in the class, and one-time passwords only as hashes', async () => {
 			const klass = await makeClass(test.db, { courseLocale: 'tr' });
-			const created = await create(klass.id, ['Ayşe Yılmaz', 'Иван Петров', 'Łukasz Żółw', 'محمد علي']);
+			const created = await create(klass, ['Ayşe Yılmaz', 'Иван Петров', 'Łukasz Żółw', 'محمد علي']);
 
 			expect(created.map((c) => c.displayName)).toEqual(['Ayşe Yılmaz', 'Иван Петров', 'Łukasz Żółw', 'محمد علي']);
 			expect(created.map((c) => c.username).slice(0, 3)).toEqual(['ayse.yilmaz', 'ivan.petrov', 'lukasz.zolw']);
@@ -82,7 +82,7 @@ describe.each(engines)('learner accounts on $name', (engine) => {
 			const klass = await makeClass(test.db);
 			await makeUser(test.db, { username: 'ayse.yilmaz' });
 			await retireUsername(test.db, 'ayse.yilmaz2');
-			const created = await create(klass.id, ['Ayşe Yılmaz', 'Ayşe Yılmaz', 'AYSE YILMAZ']);
+			const created = await create(klass, ['Ayşe Yılmaz', 'Ayşe Yılmaz', 'AYSE YILMAZ']);
 			expect(created.map((c) => c.username)).toEqual(['ayse.yilmaz3', 'ayse.yilmaz4', 'ayse.yilmaz5']);
 		});
 
@@ -90,8 +90,8 @@ describe.each(engines)('learner accounts on $name', (engine) => {
 			const first = await makeClass(test.db);
 			const second = await makeClass(test.db);
 			const [a, b] = await Promise.all([
-				create(first.id, ['Ayşe Yılmaz', 'Mehmet Demir']),
-				create(second.id, ['Ayşe Yılmaz', 'Mehmet Demir'])
+				create(first, ['Ayşe Yılmaz', 'Mehmet Demir']),
+				create(second, ['Ayşe Yılmaz', 'Mehmet Demir'])
 			]);
 			const usernames = [...a!, ...b!].map((c: CreatedLearner) => c.username);
 			expect(new Set(usernames).size).toBe(4);
@@ -101,9 +101,12 @@ describe.each(engines)('learner accounts on $name', (engine) => {
 		});
 
 		it('writes nothing when any insert fails', async () => {
+			const instructor = await makeUser(test.db, { role: 'instructor' });
 			const before = await userCount();
 			// No such class: the membership rows fail their foreign key after the users went in.
-			await expect(create('no-such-class', ['Ayşe Yılmaz', 'Mehmet Demir'])).rejects.toThrow();
+			await expect(
+				create({ id: 'no-such-class', instructorId: instructor.id }, ['Ayşe Yılmaz', 'Mehmet Demir'])
+			).rejects.toThrow();
 			expect(await userCount()).toBe(before);
 		});
 
@@ -115,7 +118,7 @@ describe.each(engines)('learner accounts on $name', (engine) => {
 				problem: { key: 'learners.errors.tooManyNames', params: { limit: MAX_NAMES, lines: MAX_NAMES + 1 } }
 			});
 			const before = await userCount();
-			await expect(create(klass.id, names)).rejects.toThrow(RangeError);
+			await expect(create(klass, names)).rejects.toThrow(RangeError);
 			expect(await userCount()).toBe(before);
 			expect(await membersOf(klass.id)).toEqual([]);
 		});
@@ -147,7 +150,7 @@ describe.each(engines)('learner accounts on $name', (engine) => {
 	describe('first sign-in', () => {
 		it('marks the session so every page asks for a new password, then replaces it and signs out everywhere', async () => {
 			const klass = await makeClass(test.db);
-			const [account] = await create(klass.id, ['Ayşe Yılmaz']);
+			const [account] = await create(klass, ['Ayşe Yılmaz']);
 			const session = await makeSession(test.db, account!.userId);
 			await makeSession(test.db, account!.userId);
 			expect((await validateSessionToken(test.db, session.token))?.user.mustChangePassword).toBe(true);

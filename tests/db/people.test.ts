@@ -5,7 +5,7 @@
  */
 import { isHttpError } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authenticate, findUserById, registerUser } from '../../src/lib/server/auth/account.ts';
 import {
 	decideInstructorRequest,
@@ -23,6 +23,7 @@ import {
 import { requireAreaAccess } from '../../src/lib/server/auth/policy.ts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
+import { listNotifications } from '../../src/lib/server/notifications/list.ts';
 import { exportPersonalData } from '../../src/lib/server/privacy/index.ts';
 import { engines, type TestDatabase } from '../helpers/databases.ts';
 import { makeAttempt, makeProgress, makeUser, STRONG_PASSWORD, uniqueUsername } from '../helpers/factories.ts';
@@ -223,6 +224,42 @@ describe.each(engines)('people and roles on $name', (engine) => {
 		]);
 		// A declined learner may ask again.
 		expect((await requestInstructorRole(test.db, declined.id, 'Kurs B, zweiter Versuch')).ok).toBe(true);
+	});
+
+	it('tells the person in their notifications that their request was granted or declined, once', async () => {
+		const [granted, declined] = [await makeUser(test.db), await makeUser(test.db)];
+		const first = await requestInstructorRole(test.db, granted.id, 'Kurs A');
+		const second = await requestInstructorRole(test.db, declined.id, 'Kurs B');
+		if (!first.ok || !second.ok) throw new Error('request refused');
+		expect((await listNotifications(test.db, granted.id, 'de')).items).toEqual([]);
+		const decidedAt = new Date('2026-03-02T10:00:00Z');
+		await decideInstructorRequest(test.db, admin.id, first.value.id, 'granted', decidedAt);
+		await decideInstructorRequest(test.db, admin.id, second.value.id, 'declined', decidedAt);
+		// A second decision is refused and tells nobody anything more.
+		await decideInstructorRequest(test.db, admin.id, first.value.id, 'declined');
+		const of = async (userId: string) =>
+			(await listNotifications(test.db, userId, 'de')).items.map((n) => [n.kind, n.unread, n.createdAt]);
+		expect(await of(granted.id)).toEqual([['instructor_request_granted', true, decidedAt]]);
+		expect(await of(declined.id)).toEqual([['instructor_request_declined', true, decidedAt]]);
+		expect(await of(admin.id)).toEqual([]);
+	});
+
+	it('grants a request and tells the person in one transaction: when the notification cannot be written, the role stays', async () => {
+		const learner = await makeUser(test.db);
+		const asked = await requestInstructorRole(test.db, learner.id, 'Kurs C');
+		if (!asked.ok) throw new Error('request refused');
+		const notifications = await import('../../src/lib/server/notifications/notify.ts');
+		const spy = vi.spyOn(notifications, 'notify').mockRejectedValue(new Error('the notification could not be written'));
+		try {
+			await expect(decideInstructorRequest(test.db, admin.id, asked.value.id, 'granted')).rejects.toThrow(
+				'the notification could not be written'
+			);
+		} finally {
+			spy.mockRestore();
+		}
+		expect((await findUserById(test.db, learner.id))?.role).toBe('learner');
+		expect(await latestInstructorRequest(test.db, learner.id)).toMatchObject({ status: 'open' });
+		expect(await auditOf(test.db, learner.id)).toEqual([]);
 	});
 
 	it('keeps learners, instructors and moderators out of the admin area before any of its code runs', () => {

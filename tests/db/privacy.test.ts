@@ -184,7 +184,7 @@ async function seedPerson(db: Db, userId: string) {
 	await db.orm
 		.insert(t.notifications)
 		.values({ id: newId(), userId, kind: 'post_hidden', params: '{}', createdAt: now, readAt: null });
-	for (const action of ['comment', 'proposal', 'report']) {
+	for (const action of ['comment', 'proposal', 'report', 'class-join']) {
 		await db.orm.insert(t.rateLimits).values({ key: personLimitKey(action, userId), hits: 1, windowStartedAt: now });
 	}
 	// Classes: the person teaches one class (and assigned its work) and learns in another.
@@ -303,7 +303,7 @@ describe.each(engines)('download and deletion on $name', (engine) => {
 		// Limits counted per person name them in their key: theirs are gone, the other person's stay.
 		const limits = (await test.db.orm.select().from(test.db.t.rateLimits)).map((row) => row.key);
 		expect(limits.filter((key) => key.endsWith(person.id))).toEqual([]);
-		expect(limits.filter((key) => key.endsWith(other.id))).toHaveLength(3);
+		expect(limits.filter((key) => key.endsWith(other.id))).toHaveLength(4);
 		const feedback = await test.db.orm.select().from(test.db.t.accessibilityFeedback);
 		expect(feedback.filter((row) => row.userId === null)).toEqual([
 			expect.objectContaining({ message: 'zu klein', contact: null })

@@ -97,7 +97,7 @@ const PAGES: MatrixPage[] = [
 		who: 'instructor',
 		path: async (db, visitor) => {
 			const made = await taughtClass(db, visitor!.id);
-			await archiveClass(db, made.id);
+			await archiveClass(db, made.instructorId, made.id);
 			return `/classes/${made.id}`;
 		}
 	},
@@ -111,7 +111,7 @@ const PAGES: MatrixPage[] = [
 		who: 'instructor',
 		path: async (db, visitor) => {
 			const made = await taughtClass(db, visitor!.id);
-			await archiveClass(db, made.id);
+			await archiveClass(db, made.instructorId, made.id);
 			return `/classes/${made.id}/settings`;
 		}
 	},

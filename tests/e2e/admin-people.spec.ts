@@ -40,7 +40,7 @@ test('an admin finds a learner by username and grants the instructor role by key
 	]);
 });
 
-test('a learner asks to become an instructor without JavaScript, and the request waits in the admins’ list', async ({
+test('a learner asks to become an instructor without JavaScript; an admin grants it and the learner is told in their notifications', async ({
 	browser,
 	appDb
 }) => {
@@ -64,5 +64,23 @@ test('a learner asks to become an instructor without JavaScript, and the request
 	expect(rows).toEqual([
 		expect.objectContaining({ status: 'open', note: 'I run the computer course at the library.' })
 	]);
+
+	// An admin, in a browser of their own, grants the request from the admins' list.
+	const adminContext = await browser.newContext({ javaScriptEnabled: false });
+	await signInNewUser(appDb, adminContext, { role: 'admin' });
+	const adminPage = await adminContext.newPage();
+	await adminPage.goto('/en/admin/people/requests');
+	await adminPage.getByRole('button', { name: `Grant (make ${learner.username} a teacher)` }).click();
+	await expect(adminPage.getByRole('status')).toHaveText('The request was granted: the person is now a teacher.');
+	await adminContext.close();
+
+	// The learner sees it in their notifications, with the way to their classes.
+	await page.goto('/en/account/notifications');
+	const notice = page.getByRole('listitem').filter({ hasText: 'Your request to become a teacher was granted.' });
+	await expect(notice).toHaveText(/You can now create classes\./);
+	await expect(notice.getByText('New')).toBeVisible();
+	await notice.getByRole('link', { name: 'Go to your classes' }).click();
+	await expect(page).toHaveURL(/\/en\/classes$/);
+	expect((await findUserById(appDb, learner.id))?.role).toBe('instructor');
 	await context.close();
 });

@@ -333,7 +333,7 @@ async function seedMatrix(db: Db) {
 	};
 	const classToArchive = await ownClass();
 	const archivedClass = await ownClass();
-	await archiveClass(db, archivedClass.id);
+	await archiveClass(db, archivedClass.instructorId, archivedClass.id);
 	const classToRegenerate = await ownClass();
 	const classToLeave = await ownClass();
 

@@ -8,10 +8,12 @@ import deLearn from '../../src/lib/i18n/translations/de/learn.json' with { type:
 import en from '../../src/lib/i18n/translations/en/classes.json' with { type: 'json' };
 import { listJoinedClasses, listTaughtClasses } from '../../src/lib/server/classes/listing.ts';
 import { archiveClass } from '../../src/lib/server/classes/class-settings.ts';
+import { JOIN_TRIES_PER_PERSON } from '../../src/lib/server/classes/join-limit.ts';
 import { findUserByUsername } from '../../src/lib/server/auth/account.ts';
 import { makeAssignment, makeClass, makeMember } from '../helpers/class-factories.ts';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { open, PASSWORD, tabTo, uniqueUsername } from './helpers';
+import { BASE_URL, open, PASSWORD, tabTo, uniqueUsername } from './helpers';
 
 test('an instructor creates a class with the keyboard alone and gets its join code and QR code', async ({
 	page,
@@ -79,6 +81,17 @@ test('a learner joins a second class by code with the keyboard alone and sees it
 	await expect(section.getByRole('link').first()).toHaveAttribute('href', '/de/learn/safe-online/strong-passwords');
 });
 
+/** Types a code into the join page's form and sends it; the answer to the form. */
+async function submitCode(page: Page, code: string) {
+	await page.goto('/en/classes/join');
+	await page.locator('#field-code').fill(code);
+	const [response] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: en.classes.join.submit }).click()
+	]);
+	return response;
+}
+
 test.describe('with JavaScript turned off', () => {
 	test.use({ javaScriptEnabled: false });
 
@@ -103,15 +116,36 @@ test.describe('with JavaScript turned off', () => {
 	}) => {
 		const learner = await signIn();
 		const made = await makeClass(appDb);
-		await archiveClass(appDb, made.id);
-		await page.goto('/en/classes/join');
-		await page.locator('#field-code').fill(made.joinCode);
-		const [response] = await Promise.all([
-			page.waitForResponse((r) => r.request().method() === 'POST'),
-			page.getByRole('button', { name: en.classes.join.submit }).click()
-		]);
+		await archiveClass(appDb, made.instructorId, made.id);
+		const response = await submitCode(page, made.joinCode);
 		expect(response.status()).toBe(400);
 		await expect(page.locator('.error-summary')).toContainText(en.classes.errors.codeArchived);
+		expect(await listJoinedClasses(appDb, learner.id)).toEqual([]);
+	});
+
+	test('a signed-in learner who tried too many wrong codes is refused with 429 and told when to try again', async ({
+		page,
+		signIn,
+		appDb
+	}) => {
+		const learner = await signIn();
+		const made = await makeClass(appDb);
+		// The wrong tries, sent as the form sends them, in this person's session.
+		for (let i = 0; i < JOIN_TRIES_PER_PERSON.limit; i++) {
+			const response = await page.request.post('/en/classes/join?/join', {
+				headers: { origin: BASE_URL, accept: 'text/html' },
+				form: { code: `WRONG${i}` },
+				maxRedirects: 0
+			});
+			expect(response.status()).toBe(400);
+		}
+		// Then the right code, typed into the form.
+		const response = await submitCode(page, made.joinCode);
+		expect(response.status()).toBe(429);
+		await expect(page.locator('.error-summary')).toContainText('You have tried very many codes in a short time.');
+		await expect(page.locator('#field-code-error')).toHaveText(
+			/^You have tried very many codes in a short time\. Please try again at .+ \(in about \d+ minutes\)\.$/
+		);
 		expect(await listJoinedClasses(appDb, learner.id)).toEqual([]);
 	});
 });

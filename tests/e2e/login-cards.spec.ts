@@ -91,7 +91,11 @@ test('nine cards take two A4 pages', async ({ page, signIn, appDb }) => {
 
 test('a learner signs in with a card by keyboard alone and must set a password first', async ({ browser, appDb }) => {
 	const klass = await makeClass(appDb, { courseLocale: 'de' });
-	const [card] = await createLearnerAccounts(appDb, { classId: klass.id, names: ['Ayşe Yılmaz'], locale: 'de' });
+	const [card] = await createLearnerAccounts(appDb, klass.instructorId, {
+		classId: klass.id,
+		names: ['Ayşe Yılmaz'],
+		locale: 'de'
+	});
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	// The card's QR code opens the sign-in page with the username filled in.
@@ -233,7 +237,11 @@ definePageMatrix([
 		who: 'instructor',
 		path: async (db, visitor) => {
 			const klass = await makeClass(db, { instructorId: visitor!.id });
-			await createLearnerAccounts(db, { classId: klass.id, names: ['Ayşe Yılmaz', 'محمد علي'], locale: 'de' });
+			await createLearnerAccounts(db, klass.instructorId, {
+				classId: klass.id,
+				names: ['Ayşe Yılmaz', 'محمد علي'],
+				locale: 'de'
+			});
 			return `/classes/${klass.id}/learners`;
 		}
 	},
@@ -247,7 +255,11 @@ definePageMatrix([
 		who: 'instructor',
 		path: async (db, visitor) => {
 			const klass = await makeClass(db, { instructorId: visitor!.id });
-			const [learner] = await createLearnerAccounts(db, { classId: klass.id, names: ['محمد علي'], locale: 'ar' });
+			const [learner] = await createLearnerAccounts(db, klass.instructorId, {
+				classId: klass.id,
+				names: ['محمد علي'],
+				locale: 'ar'
+			});
 			return `/classes/${klass.id}/learners/${learner!.userId}/reset`;
 		}
 	},

@@ -4,11 +4,12 @@
  */
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import type { AuditAction } from './actions.ts';
 
 export interface AuditEntry {
 	actorId: string;
 	/** What was done, "<subject>.<verb>", e.g. "comment.hide", "project.update" (see ./actions.ts). */
-	action: string;
+	action: AuditAction;
 	subjectKind: string;
 	subjectId: string;
 	reason?: string | null;

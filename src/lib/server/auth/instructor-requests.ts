@@ -1,12 +1,14 @@
 /**
  * A learner asking to become an instructor: a short note that lands in the admins' list,
  * one open request per person at a time. An admin grants it (the person becomes an
- * instructor) or declines it; either is audited in the transaction that decides it.
+ * instructor) or declines it; either is audited, and the person notified, in the
+ * transaction that decides it.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { notify } from '../notifications/notify.ts';
 import type { Result } from './account.ts';
 
 export const INSTRUCTOR_REQUEST_NOTE_MAX = 500;
@@ -103,6 +105,13 @@ export async function decideInstructorRequest(
 				subjectId: request.userId,
 				details: { requestId, ...(promote ? { from: 'learner', to: 'instructor' } : {}) }
 			},
+			now
+		);
+		await notify(
+			tx,
+			request.userId,
+			decision === 'granted' ? 'instructor_request_granted' : 'instructor_request_declined',
+			{},
 			now
 		);
 		return { ok: true, value: { userId: request.userId } };

@@ -5,6 +5,7 @@
  * bits): easy to copy from paper for someone new to keyboards, impossible to guess online.
  */
 import { eq } from 'drizzle-orm';
+import { recordAudit, type AuditEntry } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { randomCode, UNAMBIGUOUS_ALPHABET } from '../security/random-code.ts';
 import { hashPassword } from './password.ts';
@@ -20,9 +21,15 @@ export function newOneTimePassword(): string {
 
 /**
  * Gives the account a new one-time password, signs it out everywhere and returns the
- * password, to be shown once. Who may do this to whom is the caller's policy.
+ * password, to be shown once; the caller's audit entry (never the password) is written in
+ * the same transaction. Who may do this to whom is the caller's policy.
  */
-export async function resetToOneTimePassword(db: Db, userId: string, now = new Date()): Promise<string> {
+export async function resetToOneTimePassword(
+	db: Db,
+	userId: string,
+	audit: AuditEntry,
+	now = new Date()
+): Promise<string> {
 	const password = newOneTimePassword();
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
@@ -31,6 +38,7 @@ export async function resetToOneTimePassword(db: Db, userId: string, now = new D
 			.set({ passwordHash, passwordChangedAt: now, mustChangePassword: true })
 			.where(eq(tx.t.users.id, userId));
 		await invalidateUserSessions(tx, userId);
+		await recordAudit(tx, audit, now);
 	});
 	return password;
 }

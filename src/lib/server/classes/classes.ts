@@ -1,8 +1,9 @@
-/** Creating a class: the class, its join code and its first instructor, together. */
+/** Creating a class: the class, its join code, its first instructor and the audit entry, together. */
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 import type { ClassRow } from './access.ts';
+import { auditClassChange } from './class-audit.ts';
 import { newJoinCode } from './join-code.ts';
 
 export interface NewClass {
@@ -24,6 +25,7 @@ export async function createClass(db: Db, ownerId: string, input: NewClass, now 
 				await tx.orm
 					.insert(tx.t.classInstructors)
 					.values({ classId: row.id, userId: ownerId, role: 'owner', addedAt: now });
+				await auditClassChange(tx, ownerId, row.id, 'class.create', null, now);
 				return row;
 			});
 		} catch (failure) {

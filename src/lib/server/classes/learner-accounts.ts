@@ -7,7 +7,9 @@
  * the main thread, and a small pool keeps the other requests of a 2-core machine served
  * while 30 hashes are made. Then every account goes in with one transaction, so a failure
  * leaves nothing half-written. Two instructors creating "Ayşe Yılmaz" at the same moment
- * both pick "ayse.yilmaz"; the unique index refuses the second, which picks again.
+ * both pick "ayse.yilmaz"; the unique index refuses the second, which picks again. The
+ * audit entry, in the same transaction, says who created how many accounts in which class
+ * (no names, no passwords).
  */
 import { inArray, like, or } from 'drizzle-orm';
 import { z } from 'zod';
@@ -18,6 +20,7 @@ import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 import { plainText } from '../validation/text.ts';
+import { auditClassChange } from './class-audit.ts';
 import { firstFreeUsername, usernameBase } from './learner-usernames.ts';
 
 export const MAX_NAMES = 40;
@@ -137,6 +140,7 @@ export interface LearnerAccountsInput {
  */
 export async function createLearnerAccounts(
 	db: Db,
+	actorId: string,
 	input: LearnerAccountsInput,
 	now = new Date()
 ): Promise<CreatedLearner[]> {
@@ -170,6 +174,8 @@ export async function createLearnerAccounts(
 				await tx.orm
 					.insert(tx.t.classMembers)
 					.values(created.map((account) => ({ classId: input.classId, userId: account.userId, joinedAt: now })));
+				const count = created.length;
+				await auditClassChange(tx, actorId, input.classId, 'class.learner_accounts_create', { count }, now);
 				return created.map(({ userId, displayName, username, oneTimePassword }) => ({
 					userId,
 					displayName,

@@ -36,7 +36,10 @@ export async function requireResettableLearner(
 	return { taught, learner: { id: learner.id, username: learner.username, displayName: learner.displayName } };
 }
 
-/** Resets the learner to a new one-time password, to be shown once; checks as above first. */
+/**
+ * Resets the learner to a new one-time password, to be shown once; checks as above first.
+ * Audited as the learner's, with the class it was done from.
+ */
 export async function resetLearnerPassword(
 	db: Db,
 	instructorId: string,
@@ -45,6 +48,17 @@ export async function resetLearnerPassword(
 	now = new Date()
 ): Promise<ResettableLearner & { oneTimePassword: string }> {
 	const resettable = await requireResettableLearner(db, instructorId, classId, learnerId);
-	const oneTimePassword = await resetToOneTimePassword(db, learnerId, now);
+	const oneTimePassword = await resetToOneTimePassword(
+		db,
+		learnerId,
+		{
+			actorId: instructorId,
+			action: 'class.learner_password_reset',
+			subjectKind: 'user',
+			subjectId: learnerId,
+			details: { classId }
+		},
+		now
+	);
 	return { ...resettable, oneTimePassword };
 }

@@ -1,5 +1,6 @@
 /** Which classes a person teaches or belongs to, and who is in one class. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Role } from '../../roles.ts';
 import type { Db } from '../db/database.ts';
 import type { ClassInstructorRow, ClassRow } from './access.ts';
 
@@ -65,14 +66,24 @@ export interface ClassPerson {
 	displayName: string | null;
 }
 
-/** The learners of a class, by name. */
-export async function listClassLearners(db: Db, classId: string): Promise<(ClassPerson & { joinedAt: Date })[]> {
+export interface ClassLearner extends ClassPerson {
+	/** A member who is an instructor, moderator or admin elsewhere keeps that role: instructors may reset only learners. */
+	role: Role;
+	/** True until the person has signed in and set a password of their own. */
+	waitingForFirstSignIn: boolean;
+	joinedAt: Date;
+}
+
+/** The learners of a class, by the name they are shown with (display name, else username). */
+export async function listClassLearners(db: Db, classId: string): Promise<ClassLearner[]> {
 	const { users, classMembers } = db.t;
 	return db.orm
 		.select({
 			userId: users.id,
 			username: users.username,
 			displayName: users.displayName,
+			role: users.role,
+			waitingForFirstSignIn: users.mustChangePassword,
 			joinedAt: classMembers.joinedAt
 		})
 		.from(classMembers)

@@ -2,10 +2,12 @@
  * The classes domain's part of "my data" (see server/privacy): the classes a person is in and
  * teaches, and what they assigned. Deleting the account takes them out of every class; what
  * they assigned stays for the class, without their name. A class whose owner leaves passes
- * to its longest-serving co-instructor.
+ * to its longest-serving co-instructor. Their count of join-code tries goes too.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { PrivacyPart } from '../privacy/registry.ts';
+import { forgetPersonLimits } from '../security/rate-limit.ts';
+import { JOIN_LIMIT_ACTION } from './join-limit.ts';
 
 export const classesPrivacy: PrivacyPart = {
 	domain: 'classes',
@@ -64,5 +66,6 @@ export const classesPrivacy: PrivacyPart = {
 		}
 		await tx.orm.delete(classMembers).where(eq(classMembers.userId, userId));
 		await tx.orm.update(assignments).set({ assignedByUserId: null }).where(eq(assignments.assignedByUserId, userId));
+		await forgetPersonLimits(tx, userId, [JOIN_LIMIT_ACTION]);
 	}
 };

@@ -14,7 +14,10 @@ export const NOTIFICATION_KINDS = [
 	'project_timeline',
 	'project_result',
 	// Someone replied to the person's comment.
-	'comment_reply'
+	'comment_reply',
+	// An admin answered the person's request to become an instructor.
+	'instructor_request_granted',
+	'instructor_request_declined'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -41,4 +44,6 @@ export interface NotificationParamsByKind {
 	project_timeline: { project: string; status: string };
 	project_result: { project: string };
 	comment_reply: PostRef;
+	instructor_request_granted: Record<string, never>;
+	instructor_request_declined: Record<string, never>;
 }

@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { AUDIT_ACTIONS } from '$lib/server/audit/actions';
 import { auditActions, listAudit } from '$lib/server/audit/list';
 import { requireRole } from '$lib/server/auth/policy';
 import type { PageServerLoad } from './$types';
 
 const auditQuery = z.object({
-	action: z
-		.string()
-		.regex(/^[a-z_]+\.[a-z_]+$/)
-		.nullable()
-		.catch(null),
+	action: z.enum(AUDIT_ACTIONS).nullable().catch(null),
 	actor: z.string().max(64).nullable().catch(null),
 	page: z.coerce.number().int().min(1).max(100_000).catch(1)
 });

@@ -64,21 +64,21 @@ const back = (event: Event, done: (typeof DONE)[number]): never =>
 async function archive(event: Event) {
 	const user = requireUser(event);
 	const taught = await requireChangeableClass(event.locals.db, user.id, event.params.classId);
-	await archiveClass(event.locals.db, taught.class.id);
+	await archiveClass(event.locals.db, user.id, taught.class.id);
 	back(event, 'archived');
 }
 
 async function unarchive(event: Event) {
 	const user = requireUser(event);
 	const taught = await requireTaughtClass(event.locals.db, user.id, event.params.classId);
-	await unarchiveClass(event.locals.db, taught.class.id);
+	await unarchiveClass(event.locals.db, user.id, taught.class.id);
 	back(event, 'unarchived');
 }
 
 async function regenerate(event: Event) {
 	const user = requireUser(event);
 	const taught = await requireChangeableClass(event.locals.db, user.id, event.params.classId);
-	await regenerateJoinCode(event.locals.db, taught.class);
+	await regenerateJoinCode(event.locals.db, user.id, taught.class);
 	back(event, 'regenerated');
 }
 
@@ -87,7 +87,7 @@ async function addCo(event: Event) {
 	const taught = await requireChangeableClass(event.locals.db, user.id, event.params.classId);
 	const form = await readForm(event.request, coInstructorForm, { formId: 'addCo' });
 	if (!form.ok) return form.failure;
-	const result = await addCoInstructor(event.locals.db, taught, form.data.username);
+	const result = await addCoInstructor(event.locals.db, user.id, taught, form.data.username);
 	if (!result.ok) return formError('username', result.error, { formId: 'addCo', values: form.values });
 	back(event, 'coAdded');
 }
@@ -97,7 +97,7 @@ async function removeCo(event: Event) {
 	const taught = await requireChangeableClass(event.locals.db, user.id, event.params.classId);
 	const form = await readForm(event.request, removeCoInstructorForm, { formId: 'removeCo' });
 	if (!form.ok) return form.failure;
-	const result = await removeCoInstructor(event.locals.db, taught, form.data.userId);
+	const result = await removeCoInstructor(event.locals.db, user.id, taught, form.data.userId);
 	if (!result.ok) {
 		if (result.error === 'classes.errors.ownerOnly') error(403, 'errors.forbidden');
 		error(404, 'errors.notFound');

@@ -8,17 +8,39 @@ import { adoptGuestProgress } from '$lib/server/learning/learner';
 import { guestProgressKey } from '$lib/server/learning/guest-progress';
 import { guestProgressCookie } from '$lib/server/learning/progress-store';
 import { hitAddressLimit, retryParams, SIGN_UPS_PER_ADDRESS } from '$lib/server/security/limits';
-import { formError, readForm } from '$lib/server/validation/form';
+import { formError, readForm, type FormValues } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The join page, reached by the QR code's link (?code=…) or a typed code. */
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, url } = event;
 	const typed = url.searchParams.get('code') ?? '';
 	const code = /^[\w\s-]{1,40}$/.test(typed) ? normalizeJoinCode(typed) : '';
-	// A guest learns that a code is refused before making an account for it.
-	const found = code && !locals.user ? await findJoinableClass(locals.db, code) : null;
-	return { code, signedIn: locals.user !== null, codeProblem: found && !found.ok ? found.error : null };
+	// A guest learns that a code is refused before making an account for it (a try like any other).
+	const found =
+		code && !locals.user ? await findJoinableClass(locals.db, code, { address: event.getClientAddress() }) : null;
+	const refused = found && !found.ok ? found : null;
+	return {
+		code,
+		signedIn: locals.user !== null,
+		codeProblem: refused?.error ?? null,
+		codeProblemParams: refused?.until ? retryParams(refused.until, locals.locale) : null
+	};
 };
+
+/** The refusal of a code as the form shows it: 429 with when to try again when tried too often. */
+function codeRefused(
+	refusal: { error: string; until?: Date },
+	formId: string,
+	event: RequestEvent,
+	values: FormValues
+) {
+	return formError('code', refusal.error, {
+		formId,
+		values,
+		...(refusal.until ? { status: 429, params: retryParams(refusal.until, event.locals.locale) } : {})
+	});
+}
 
 function joined(event: RequestEvent, classId: string, isNew: boolean): never {
 	const params = new URLSearchParams({ joined: classId });
@@ -32,12 +54,12 @@ async function join(event: RequestEvent) {
 	if (!form.ok) return form.failure;
 	const { db, user, locale } = event.locals;
 	if (!user) {
-		const found = await findJoinableClass(db, form.data.code);
-		if (!found.ok) return formError('code', found.error, { formId: 'join', values: form.values });
+		const found = await findJoinableClass(db, form.data.code, { address: event.getClientAddress() });
+		if (!found.ok) return codeRefused(found, 'join', event, form.values);
 		redirect(303, `/${locale}/classes/join?code=${encodeURIComponent(found.value.joinCode)}`);
 	}
 	const result = await joinClassByCode(db, user.id, form.data.code);
-	if (!result.ok) return formError('code', result.error, { formId: 'join', values: form.values });
+	if (!result.ok) return codeRefused(result, 'join', event, form.values);
 	joined(event, result.value.classId, result.value.isNew);
 }
 
@@ -48,8 +70,8 @@ async function signUp(event: RequestEvent) {
 	const form = await readForm(event.request, joinWithAccountForm, { formId: 'signUp' });
 	if (!form.ok) return form.failure;
 	// The code first: a refused code must not leave an account behind.
-	const found = await findJoinableClass(db, form.data.code);
-	if (!found.ok) return formError('code', found.error, { formId: 'signUp', values: form.values });
+	const found = await findJoinableClass(db, form.data.code, { address: event.getClientAddress() });
+	if (!found.ok) return codeRefused(found, 'signUp', event, form.values);
 	const limit = await hitAddressLimit(db, SIGN_UPS_PER_ADDRESS, event.getClientAddress());
 	if (!limit.allowed) {
 		return formError('form', 'errors.rateLimit.signUp', {
@@ -69,7 +91,7 @@ async function signUp(event: RequestEvent) {
 		guestProgressCookie(event.cookies, event.url.protocol === 'https:', await guestProgressKey(db))
 	);
 	// Archived in the moment between the check and now: the account stays, the message says why.
-	if (!result.ok) return formError('code', result.error, { formId: 'signUp', values: form.values });
+	if (!result.ok) return codeRefused(result, 'signUp', event, form.values);
 	joined(event, result.value.classId, result.value.isNew);
 }
 

@@ -2,8 +2,8 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n/locales';
 import { requireUser } from '$lib/server/auth/policy';
 import { requireChangeableClass, requireTaughtClass } from '$lib/server/classes/access';
-import { listClassLearners } from '$lib/server/classes/class-learners';
 import { createLearnerAccounts, MAX_NAMES, namesForm, parseNames } from '$lib/server/classes/learner-accounts';
+import { listClassLearners } from '$lib/server/classes/listing';
 import { classLanguage, loginCards } from '$lib/server/classes/login-cards';
 import { formFailure, readForm } from '$lib/server/validation/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,7 +43,7 @@ async function createLearners(event: RequestEvent<{ classId: string }>) {
 		return formFailure({ names: parsed.problem.key }, { formId: 'create', values, params });
 	}
 	const locale = languageOf(event, taught.class.courseLocale);
-	const created = await createLearnerAccounts(event.locals.db, {
+	const created = await createLearnerAccounts(event.locals.db, user.id, {
 		classId: taught.class.id,
 		names: parsed.names,
 		locale

@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_check";--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" in ('post_approved', 'post_rejected', 'post_hidden', 'post_restored', 'appeal_upheld', 'appeal_restored', 'account_blocked', 'account_unblocked', 'project_timeline', 'project_result', 'comment_reply', 'instructor_request_granted', 'instructor_request_declined'));

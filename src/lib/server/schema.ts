@@ -13,6 +13,7 @@ import * as notifications from './notifications/tables.ts';
 import * as participation from './participation/tables.ts';
 import * as security from './security/tables.ts';
 import * as site from './site/tables.ts';
+import * as studio from './studio/tables.ts';
 
 export const tables = gatherTables({
 	...audit,
@@ -23,7 +24,8 @@ export const tables = gatherTables({
 	...notifications,
 	...participation,
 	...security,
-	...site
+	...site,
+	...studio
 });
 
 /** The PostgreSQL flavour of every table, by the names domain code uses (`db.t.users`). */

@@ -12,6 +12,7 @@ import { moderationPrivacy } from '../moderation/privacy.ts';
 import { notificationsPrivacy } from '../notifications/privacy.ts';
 import { participationPrivacy } from '../participation/privacy.ts';
 import { sitePrivacy } from '../site/privacy.ts';
+import { studioPrivacy } from '../studio/privacy.ts';
 import type { PrivacyPart } from './registry.ts';
 
 /**
@@ -21,6 +22,8 @@ import type { PrivacyPart } from './registry.ts';
 export const PRIVACY_PARTS: readonly PrivacyPart[] = [
 	learningPrivacy,
 	sitePrivacy,
+	// Before classes: a lesson's class rows go with the lesson.
+	studioPrivacy,
 	// Moderation before participation: reports and decisions refer to comments and proposals.
 	moderationPrivacy,
 	participationPrivacy,

@@ -34,7 +34,10 @@ export const studioLessons = table(
 		x.check('studio_lessons_source_locale_check', sql`${t.sourceLocale} in (${listOf(CONTENT_LOCALES)})`),
 		x.check('studio_lessons_level_check', sql`${t.level} in (${listOf(LEVELS)})`),
 		x.check('studio_lessons_status_check', sql`${t.status} in (${listOf(STUDIO_STATUSES)})`),
-		x.check('studio_lessons_minutes_check', sql`${t.minutes} between ${sql.raw(String(MIN_MINUTES))} and ${sql.raw(String(MAX_MINUTES))}`)
+		x.check(
+			'studio_lessons_minutes_check',
+			sql`${t.minutes} between ${sql.raw(String(MIN_MINUTES))} and ${sql.raw(String(MAX_MINUTES))}`
+		)
 	]
 );
 

@@ -235,7 +235,9 @@ async function seedPerson(db: Db, userId: string) {
 		quizzes: '[]',
 		updatedAt: now
 	});
-	await db.orm.insert(t.studioLessonVersions).values({ lessonId: studioLessonId, number: 1, snapshot: '{}', publishedAt: now });
+	await db.orm
+		.insert(t.studioLessonVersions)
+		.values({ lessonId: studioLessonId, number: 1, snapshot: '{}', publishedAt: now });
 	await db.orm.insert(t.studioLessonClasses).values({ lessonId: studioLessonId, classId: taughtId, publishedAt: now });
 	await db.orm.insert(t.auditLog).values({
 		id: newId(),

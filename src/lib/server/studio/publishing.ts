@@ -32,6 +32,21 @@ export async function publishableClasses(db: Db, authorId: string) {
 		.orderBy(classes.name, classes.id);
 }
 
+/** The lesson as saved, in the shape of a published version (the preview shows it). */
+export function draftSnapshot(lesson: StudioLesson): Snapshot {
+	return {
+		sourceLocale: lesson.lesson.sourceLocale,
+		...lesson.meta,
+		texts: Object.fromEntries(
+			lesson.texts.map((text) => {
+				const read = readQuizzes(text.quizzes);
+				const quizzes = 'quizzes' in read ? read.quizzes : [];
+				return [text.locale, { title: text.title, summary: text.summary, body: text.body, quizzes }];
+			})
+		)
+	};
+}
+
 /** The classes a lesson is published to now. */
 export async function publishedClassIds(db: Db, lessonId: string): Promise<string[]> {
 	const rows = await db.orm
@@ -62,24 +77,7 @@ export async function publishLesson(
 	const allowed = new Set((await publishableClasses(db, lesson.lesson.authorUserId)).map((row) => row.id));
 	if (classIds.some((id) => !allowed.has(id))) return { ok: false, reason: 'studio.publish.notYourClass' };
 
-	const snapshot: Snapshot = {
-		sourceLocale: lesson.lesson.sourceLocale,
-		...lesson.meta,
-		texts: Object.fromEntries(
-			lesson.texts.map((text) => {
-				const read = readQuizzes(text.quizzes);
-				return [
-					text.locale,
-					{
-						title: text.title,
-						summary: text.summary,
-						body: text.body,
-						quizzes: 'quizzes' in read ? read.quizzes : []
-					}
-				];
-			})
-		)
-	};
+	const snapshot = draftSnapshot(lesson);
 	const lessonId = lesson.lesson.id;
 	const version = (lesson.version ?? 0) + 1;
 	const { studioLessons, studioLessonVersions, studioLessonClasses } = db.t;

@@ -50,8 +50,8 @@ export const textInput = (row: StudioTextRow): LessonText => ({
 });
 
 /** The problems of the lesson as saved (empty: it may be published). */
-export function lessonProblems(lesson: StudioLesson): Problem[] {
-	return checkLesson(lesson.meta, lesson.lesson.sourceLocale, lesson.texts.map(textInput), knownLessons());
+export function lessonProblems(lesson: StudioLesson, known: ReadonlySet<string> = knownLessons()): Problem[] {
+	return checkLesson(lesson.meta, lesson.lesson.sourceLocale, lesson.texts.map(textInput), known);
 }
 
 /** The author's lessons, newest change first, each with its title in the source language. */

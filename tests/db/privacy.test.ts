@@ -223,6 +223,33 @@ async function seedPerson(db: Db, userId: string) {
 		data: Buffer.from('RIFF'),
 		createdAt: now
 	});
+	// The studio: a lesson the person wrote, with a text, a version and its class.
+	const studioLessonId = newId();
+	await db.orm.insert(t.studioLessons).values({
+		id: studioLessonId,
+		authorUserId: userId,
+		sourceLocale: 'de',
+		minutes: 5,
+		level: 'foundation',
+		competences: '["1.1"]',
+		prerequisites: '[]',
+		status: 'published',
+		createdAt: now,
+		updatedAt: now
+	});
+	await db.orm.insert(t.studioLessonTexts).values({
+		lessonId: studioLessonId,
+		locale: 'de',
+		title: 'Die Maus',
+		summary: 'Klicken lernen.',
+		body: '## Klicken',
+		quizzes: '[]',
+		updatedAt: now
+	});
+	await db.orm
+		.insert(t.studioLessonVersions)
+		.values({ lessonId: studioLessonId, number: 1, snapshot: '{}', publishedAt: now });
+	await db.orm.insert(t.studioLessonClasses).values({ lessonId: studioLessonId, classId: taughtId, publishedAt: now });
 	await db.orm.insert(t.auditLog).values({
 		id: newId(),
 		actorId: userId,

@@ -41,11 +41,13 @@ import { archiveClass } from '../../src/lib/server/classes/class-settings.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { newId } from '../../src/lib/server/db/ids.ts';
 import { saveImage } from '../../src/lib/server/studio/images.ts';
+import { publishLesson } from '../../src/lib/server/studio/publishing.ts';
 import { makeEditedProject } from '../helpers/admin-factories.ts';
 import { makeClass, makeMember } from '../helpers/class-factories.ts';
 import { makeProgress, makeSession, makeUser, uniqueUsername } from '../helpers/factories.ts';
 import { makeComment, makeField, makeProposal } from '../helpers/participation-factories.ts';
 import { tinyImage } from '../helpers/image-factories.ts';
+import { makeStudioLesson } from '../helpers/studio-factories.ts';
 import { entryKey, routeInventory } from '../helpers/route-inventory.ts';
 import { expect, test } from './fixtures';
 import { BASE_URL } from './helpers';
@@ -233,6 +235,17 @@ const MATRIX: Record<string, Row> = {
 	'POST /[lang=locale]/learn/[course]/[lesson] ?/answer': { expect: everyone(400) },
 	'POST /[lang=locale]/learn/[course]/[lesson] ?/complete': { expect: everyone(400) },
 	// A certificate carries a name: it needs an account.
+	// A studio lesson, published to this class: learners of this class and its instructor (its author) see it.
+	// For anyone else it does not exist (404), whatever their role.
+	'GET /[lang=locale]/learn/studio/[lessonId]': {
+		expect: byRole({ ...everyone(404), guest: SIGN_IN, learner: 200, instructor: 200 })
+	},
+	'POST /[lang=locale]/learn/studio/[lessonId] ?/answer': {
+		expect: byRole({ ...everyone(404), guest: SIGN_IN, learner: 400, instructor: 400 })
+	},
+	'POST /[lang=locale]/learn/studio/[lessonId] ?/complete': {
+		expect: byRole({ ...everyone(404), guest: SIGN_IN, learner: 400, instructor: 400 })
+	},
 	'GET /[lang=locale]/learn/[course]/certificate': { expect: signedIn(200) },
 	'POST /[lang=locale]/learn/[course]/certificate ?/default': { expect: signedIn(400) },
 	'GET /[lang=locale]/learn/[course]/self-check': { expect: everyone(200), query: '?phase=before' },
@@ -300,6 +313,27 @@ const MATRIX: Record<string, Row> = {
 	'POST /[lang=locale]/studio/images ?/delete': { expect: only(['instructor', 'otherInstructor', 'admin'], 400) },
 	// An image of a lesson is for everyone who reads the lesson: its id is its secret.
 	'GET /media/studio/[id]': { expect: everyone(200), params: (world) => ({ id: world.image.id }) },
+	// The lesson studio: instructors and admins only (the hook's area check: 403 for the others);
+	// a lesson is its author's alone, so another instructor or an admin gets 404 for it.
+	'GET /[lang=locale]/studio': { expect: only(['instructor', 'otherInstructor', 'admin'], 200) },
+	'GET /[lang=locale]/studio/new': { expect: only(['instructor', 'otherInstructor', 'admin'], 200) },
+	'POST /[lang=locale]/studio/new ?/default': { expect: only(['instructor', 'otherInstructor', 'admin'], 400) },
+	'GET /[lang=locale]/studio/[lessonId]': {
+		expect: { ...only(['instructor', 'otherInstructor', 'admin'], 404), instructor: 200 }
+	},
+	'POST /[lang=locale]/studio/[lessonId] ?/save': {
+		expect: { ...only(['instructor', 'otherInstructor', 'admin'], 404), instructor: 400 }
+	},
+	// No class chosen: refused after the author's check.
+	'POST /[lang=locale]/studio/[lessonId] ?/publish': {
+		expect: { ...only(['instructor', 'otherInstructor', 'admin'], 404), instructor: 400 }
+	},
+	'GET /[lang=locale]/studio/[lessonId]/preview': {
+		expect: { ...only(['instructor', 'otherInstructor', 'admin'], 404), instructor: 200 }
+	},
+	'POST /[lang=locale]/studio/[lessonId]/preview ?/answer': {
+		expect: { ...only(['instructor', 'otherInstructor', 'admin'], 404), instructor: 400 }
+	},
 
 	// Open data: for everyone, without an account.
 	'GET /api/open-data/participation.csv': { expect: everyone(200) },
@@ -337,6 +371,11 @@ async function seedMatrix(db: Db) {
 	const classToRegenerate = await ownClass();
 	const classToLeave = await ownClass();
 
+	// A studio lesson by this class's instructor, without problems, published to this class.
+	const studioLesson = await makeStudioLesson(db, users.instructor.id);
+	// (No catalogue outside Vite: the lesson links to no lesson, so none needs to be known.)
+	const published = await publishLesson(db, studioLesson, [thisClass.id], new Date(), new Set());
+	if (!published.ok) throw new Error('the matrix studio lesson could not be published');
 	const project = await makeEditedProject(db, { locales: ['de', 'en'] });
 	const field = await makeField(db, { locales: ['de', 'en'] });
 	const proposal = await makeProposal(db, users.learner.id);
@@ -366,7 +405,8 @@ async function seedMatrix(db: Db) {
 		field,
 		proposal,
 		image,
-		code
+		code,
+		studioLesson
 	};
 }
 type World = Awaited<ReturnType<typeof seedMatrix>>;
@@ -386,7 +426,8 @@ function paramsFor(world: World): Record<string, string> {
 		code: world.code,
 		userId: world.subject.id,
 		classId: world.thisClass.id,
-		learnerId: world.subject.id
+		learnerId: world.subject.id,
+		lessonId: world.studioLesson.lesson.id
 	};
 }
 

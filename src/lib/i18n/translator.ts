@@ -14,7 +14,7 @@ export type { Messages, Translate, TranslateOptions } from './formatter.ts';
 /** Message parts every page needs; lessons add `simulations` or `exercises` when they use them. */
 export const CORE_PARTS = ['shell', 'learn', 'lesson'] as const;
 export type MessagePart =
-	(typeof CORE_PARTS)[number] | 'simulations' | 'exercises' | ParticipationPart | ClassPart | StudioPart;
+	(typeof CORE_PARTS)[number] | 'simulations' | 'exercises' | ParticipationPart | ClassPart | typeof STUDIO_PART;
 
 /**
  * Texts of the participation, moderation, notification and admin pages, loaded by the
@@ -27,9 +27,8 @@ export type ParticipationPart = (typeof PARTICIPATION_PARTS)[number];
 export const CLASS_PARTS = ['classes', 'learners', 'reports'] as const;
 export type ClassPart = (typeof CLASS_PARTS)[number];
 
-/** Texts of the lesson studio: images for figures, the quiz editor. */
-export const STUDIO_PARTS = ['studio'] as const;
-export type StudioPart = (typeof STUDIO_PARTS)[number];
+/** Texts of the lesson studio (its pages; learners' studio lessons use the lesson texts). */
+export const STUDIO_PART = 'studio';
 
 export async function createTranslator(locale: Locale, messages: Messages): Promise<Translate> {
 	if (browser) return createFormatter(locale, messages);

@@ -22,6 +22,7 @@ import type { PrivacyPart } from './registry.ts';
 export const PRIVACY_PARTS: readonly PrivacyPart[] = [
 	learningPrivacy,
 	sitePrivacy,
+	// Before classes: a lesson's class rows go with the lesson.
 	studioPrivacy,
 	// Moderation before participation: reports and decisions refer to comments and proposals.
 	moderationPrivacy,

@@ -1,6 +1,7 @@
 /** An admin finds a person and makes them an instructor with the keyboard alone; a learner asks to become one. */
 import { eq } from 'drizzle-orm';
 import { findUserById } from '../../src/lib/server/auth/account.ts';
+import { isolate } from '../../src/lib/i18n/isolate.ts';
 import { makeUser, uniqueUsername } from '../helpers/factories.ts';
 import { expect, test } from './fixtures';
 
@@ -70,7 +71,7 @@ test('a learner asks to become an instructor without JavaScript; an admin grants
 	await signInNewUser(appDb, adminContext, { role: 'admin' });
 	const adminPage = await adminContext.newPage();
 	await adminPage.goto('/en/admin/people/requests');
-	await adminPage.getByRole('button', { name: `Grant (make ${learner.username} a teacher)` }).click();
+	await adminPage.getByRole('button', { name: `Grant (make ${isolate(learner.username)} a teacher)` }).click();
 	await expect(adminPage.getByRole('status')).toHaveText('The request was granted: the person is now a teacher.');
 	await adminContext.close();
 

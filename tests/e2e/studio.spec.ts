@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, signInNewUser, test } from './fixtures';
 import deLearn from '../../src/lib/i18n/translations/de/learn.json' with { type: 'json' };
+import deClasses from '../../src/lib/i18n/translations/de/classes.json' with { type: 'json' };
 import deStudio from '../../src/lib/i18n/translations/de/studio.json' with { type: 'json' };
 import { makeClass, makeMember } from '../helpers/class-factories.ts';
 import { GOOD_QUIZZES } from '../helpers/studio-factories.ts';
@@ -25,7 +26,10 @@ test.describe('the lesson studio without JavaScript', () => {
 		const instructor = await signInNewUser(appDb, context, { role: 'instructor' });
 		const made = await makeClass(appDb, { instructorId: instructor.id, name: 'Studio-Kurs' });
 
-		await page.goto('/de/studio');
+		// The studio is found where instructors work: their classes page.
+		await page.goto('/de/classes');
+		await page.getByRole('link', { name: deClasses.classes.studioLink }).click();
+		await expect(page).toHaveURL(/\/de\/studio$/);
 		await page.getByRole('link', { name: s.newLink }).click();
 		await page.getByLabel(s.fields.title).fill('Die Eingabetaste');
 		await page.getByLabel(s.fields.summary).fill('Eine Eingabe abschicken.');

@@ -25,6 +25,7 @@
 // bench-memory.js (BENCH_ONLY=memory).
 // The slow-3G load event and layout shift of each kind of page, with and without JavaScript,
 // are in bench-slow-network.js (BENCH_ONLY=slow-network).
+// BENCH_ONLY=throughput runs only the JavaScript sizes and the pages against their static twins.
 // No test asserts on these numbers.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -390,7 +391,7 @@ try {
 			process.exit(0);
 		}
 	}
-	if (!only) {
+	if (!only || only === 'throughput') {
 		const jsServer = await startServer(`file:${dbFile}`);
 		await jsServer.ready();
 		js = await javascriptPerPage();
